@@ -30,4 +30,20 @@ public static class SeedMixer
 
     /// <summary>Derives a seed from a parent seed and four integers.</summary>
     public static ulong Derive(ulong seed, long a, long b, long c, long d) => Derive(Derive(seed, a, b, c), d);
+
+    /// <summary>
+    /// A stable 64-bit hash of a string (FNV-1a, then mixed). Unlike
+    /// <see cref="string.GetHashCode()"/> it is the same in every process.
+    /// </summary>
+    public static ulong HashString(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ulong h = 0xCBF29CE484222325UL;
+        foreach (char c in text)
+        {
+            h = (h ^ c) * 0x100000001B3UL;
+        }
+
+        return Mix(h);
+    }
 }

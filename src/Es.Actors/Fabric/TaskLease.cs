@@ -1,0 +1,24 @@
+namespace Es.Actors.Fabric;
+
+/// <summary>
+/// A task handed to a worker that must be settled: acknowledged once its result has
+/// been published, or requeued so another evaluator scores it (the broker semantics of
+/// manual acks, which the in-memory fabric reproduces).
+/// </summary>
+public abstract class TaskLease
+{
+    /// <summary>Creates a lease for <paramref name="task"/>.</summary>
+    protected TaskLease(EvaluationTask task) => Task = task;
+
+    /// <summary>The leased task.</summary>
+    public EvaluationTask Task { get; }
+
+    /// <summary>True when this task was handed out before (a redelivery).</summary>
+    public bool Redelivered { get; init; }
+
+    /// <summary>Settles the task as done.</summary>
+    public abstract void Ack();
+
+    /// <summary>Puts the task back for another evaluator.</summary>
+    public abstract void Requeue();
+}

@@ -1,0 +1,81 @@
+using Es.Actors.Evaluation;
+using Es.Actors.Fabric;
+using Es.Actors.Kernel;
+using Es.Actors.Training;
+using Es.Core.Configuration;
+using Es.Core.Noise;
+using Es.Core.Rollouts;
+
+namespace Es.Actors.Hosting;
+
+/// <summary>
+/// The embedded deployment: coordinator and a pool of evaluators in one process over the
+/// in-memory fabric. Nothing but the .NET runtime is needed.
+/// </summary>
+public static class EmbeddedTraining
+{
+    /// <summary>How the pool treats a failing evaluator: restart it, at most 10 times a minute, with backoff.</summary>
+    public static SupervisorStrategy DefaultEvaluatorStrategy { get; } = new OneForOneStrategy(
+        _ => Directive.Restart,
+        maxRestarts: 10,
+        window: TimeSpan.FromMinutes(1),
+        backoff: new RestartBackoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(1)));
+
+    /// <summary>Runs training to the end (or until <paramref name="stop"/> asks it to finish after the round in progress).</summary>
+    /// <param name="config">The resolved configuration.</param>
+    /// <param name="noise">The shared noise table.</param>
+    /// <param name="evaluators">Number of evaluators.</param>
+    /// <param name="observer">Receives every round's report.</param>
+    /// <param name="stop">Requests a clean stop after the round in progress.</param>
+    /// <param name="log">Diagnostic lines from the actor system.</param>
+    public static async Task<TrainingResult> RunAsync(
+        TrainingConfig config,
+        NoiseTable noise,
+        int evaluators,
+        IRunObserver observer,
+        CancellationToken stop,
+        Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(noise);
+        ArgumentNullException.ThrowIfNull(observer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(evaluators, 1);
+        var fabric = new InMemoryFabric();
+        var statistics = new PoolStatistics();
+        var finished = new CompletionObserver(observer);
+        var system = new ActorSystem("es-embedded", log: log);
+        await using (system.ConfigureAwait(false))
+        {
+            system.TopLevelFailure += (actor, reason) => finished.Fail(actor, reason);
+            var settings = new EvaluatorSettings(config.Seed, config.ObsNorm.Enabled ? config.ObsNorm.Fraction : 0);
+            var evaluatorProps = EvaluatorActor.Props(
+                () => new CandidateEvaluator(ProblemFactory.Create(config), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
+                settings);
+            system.ActorOf(EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, DefaultEvaluatorStrategy, statistics), "evaluators");
+            var session = new TrainingSession(config, noise, ProblemFactory.Create(config));
+            var coordinator = system.ActorOf(CoordinatorActor.Props(session, fabric, finished), "coordinator");
+            using var registration = stop.Register(() => coordinator.Tell(new StopTraining()));
+            var outcome = await finished.Task.ConfigureAwait(false);
+            return new TrainingResult(outcome, statistics.EvaluatorRestarts, fabric.TasksRedelivered);
+        }
+    }
+
+    /// <summary>Forwards reports and turns the end of the run (or a failure) into a task.</summary>
+    private sealed class CompletionObserver(IRunObserver inner) : IRunObserver
+    {
+        private readonly TaskCompletionSource<TrainingOutcome> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<TrainingOutcome> Task => _done.Task;
+
+        public void OnRoundCompleted(GenerationReport report) => inner.OnRoundCompleted(report);
+
+        public void OnFinished(TrainingOutcome outcome)
+        {
+            inner.OnFinished(outcome);
+            _done.TrySetResult(outcome);
+        }
+
+        public void Fail(ActorRef actor, Exception reason) =>
+            _done.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));
+    }
+}

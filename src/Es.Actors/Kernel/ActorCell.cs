@@ -1,0 +1,156 @@
+using System.Threading.Channels;
+
+namespace Es.Actors.Kernel;
+
+/// <summary>
+/// The runtime behind an <see cref="ActorRef"/>: two mailboxes (system messages first),
+/// the current actor instance and its behaviour, children, watchers and timers. All of
+/// its state is touched only by its own processing loop.
+/// </summary>
+internal sealed partial class ActorCell : ActorRef, IActorContext
+{
+    private readonly Channel<Envelope> _mailbox = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<SystemMessage> _systemMailbox = Channel.CreateUnbounded<SystemMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Props _props;
+    private Actor? _actor;
+    private Action<object>? _behavior;
+    private ActorRef? _sender;
+    private bool _suspended;
+
+    public ActorCell(ActorSystem system, ActorCell? parent, string name, Props props)
+    {
+        System = system;
+        ParentCell = parent;
+        Name = name;
+        _props = props;
+        Path = parent is null ? "/" + name : parent.Path.TrimEnd('/') + "/" + name;
+    }
+
+    public ActorSystem System { get; }
+
+    public ActorCell? ParentCell { get; }
+
+    public string Name { get; }
+
+    public override string Path { get; }
+
+    /// <summary>Completes when the actor has stopped and told its watchers.</summary>
+    public Task Stopped => _stopped.Task;
+
+    /// <summary>Counts instances: a report from an old incarnation is recognised and ignored.</summary>
+    public int Incarnation { get; private set; }
+
+    public ActorRef Self => this;
+
+    public ActorRef? Sender => _sender;
+
+    public ActorRef Parent => (ActorRef?)ParentCell ?? System.DeadLetters;
+
+    public override void Tell(object message, ActorRef? sender = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!_mailbox.Writer.TryWrite(new Envelope(message, sender)))
+        {
+            System.DeadLetter(message, sender, this);
+        }
+    }
+
+    public void SendSystem(SystemMessage message) => _systemMailbox.Writer.TryWrite(message);
+
+    public void Start() => _ = Task.Run(RunAsync);
+
+    public void Become(Action<object> behavior)
+    {
+        ArgumentNullException.ThrowIfNull(behavior);
+        _behavior = behavior;
+    }
+
+    private async Task RunAsync()
+    {
+        if (!TryCreateInstance(restartReason: null))
+        {
+            // the failure is with the parent; wait for its directive below
+        }
+
+        while (true)
+        {
+            if (_systemMailbox.Reader.TryRead(out var system))
+            {
+                HandleSystem(system);
+                if (_terminated)
+                {
+                    DrainToDeadLetters();
+                    _stopped.TrySetResult();
+                    return;
+                }
+
+                continue;
+            }
+
+            if (!_suspended && !_terminating && _mailbox.Reader.TryRead(out var envelope))
+            {
+                Invoke(envelope);
+                continue;
+            }
+
+            if (_suspended || _terminating)
+            {
+                await _systemMailbox.Reader.WaitToReadAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                var systemReady = _systemMailbox.Reader.WaitToReadAsync();
+                var userReady = _mailbox.Reader.WaitToReadAsync();
+                if (!systemReady.IsCompleted && !userReady.IsCompleted)
+                {
+                    await Task.WhenAny(systemReady.AsTask(), userReady.AsTask()).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private void Invoke(Envelope envelope)
+    {
+        _sender = envelope.Sender;
+        try
+        {
+            if (envelope.Message is Terminated terminated)
+            {
+                _watching.Remove(terminated.Actor);
+            }
+
+            (_behavior ?? _actor!.Receive)(envelope.Message);
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
+        finally
+        {
+            _sender = null;
+        }
+    }
+
+    /// <summary>Suspends this actor and hands the failure to the parent.</summary>
+    private void Fail(Exception reason)
+    {
+        _suspended = true;
+        if (ParentCell is null)
+        {
+            System.ReportGuardianFailure(this, reason);
+            return;
+        }
+
+        ParentCell.SendSystem(new Failed(this, reason, Incarnation));
+    }
+
+    private void DrainToDeadLetters()
+    {
+        _mailbox.Writer.TryComplete();
+        while (_mailbox.Reader.TryRead(out var envelope))
+        {
+            System.DeadLetter(envelope.Message, envelope.Sender, this);
+        }
+    }
+}

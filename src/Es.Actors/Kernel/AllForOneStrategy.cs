@@ -1,0 +1,19 @@
+namespace Es.Actors.Kernel;
+
+/// <summary>A directive applies to every child: one failure restarts (or stops) all siblings.</summary>
+public sealed class AllForOneStrategy : SupervisorStrategy
+{
+    /// <inheritdoc cref="SupervisorStrategy(Func{Exception, Directive}, int, TimeSpan, RestartBackoff?, Directive)"/>
+    public AllForOneStrategy(
+        Func<Exception, Directive> decider,
+        int maxRestarts = -1,
+        TimeSpan window = default,
+        RestartBackoff? backoff = null,
+        Directive whenBudgetExhausted = Directive.Stop)
+        : base(decider, maxRestarts, window, backoff, whenBudgetExhausted)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override bool AppliesToAllChildren => true;
+}

@@ -1,0 +1,205 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Es.Core.Environments;
+using Es.Core.Functions;
+
+namespace Es.Core.Configuration;
+
+/// <summary>
+/// Turns a JSON (or JSONC) document plus <c>--set key=value</c> overrides into a
+/// validated <see cref="TrainingConfig"/>. Every failure is a <see cref="ConfigException"/>
+/// naming the source, the key and what is allowed.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>Strategy names the trainer knows.</summary>
+    public static IReadOnlyList<string> Strategies { get; } = ["openai-es"];
+
+    /// <summary>Fitness shaping names.</summary>
+    public static IReadOnlyList<string> Shapings { get; } = ["centered_ranks", "z_score", "raw"];
+
+    /// <summary>Optimizer names.</summary>
+    public static IReadOnlyList<string> Optimizers { get; } = ["adam", "sgd"];
+
+    /// <summary>Activation names.</summary>
+    public static IReadOnlyList<string> Activations { get; } = ["tanh", "relu"];
+
+    /// <summary>Every environment and black-box function name, in one list.</summary>
+    public static IReadOnlyList<string> Problems { get; } = [.. EnvironmentRegistry.Names, .. ObjectiveRegistry.Names];
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Parses and validates a configuration.</summary>
+    /// <param name="json">The document text.</param>
+    /// <param name="source">Its name for messages, usually the file path.</param>
+    /// <param name="overrides"><c>key=value</c> strings; a value is JSON when it parses as JSON, else a string.</param>
+    public static TrainingConfig Load(string json, string source, IEnumerable<string>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException(source, string.Empty, $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}");
+        }
+
+        if (root is not JsonObject rootObject)
+        {
+            throw new ConfigException(source, string.Empty, "expected a JSON object at the top level");
+        }
+
+        var overridden = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assignment in overrides ?? [])
+        {
+            overridden.Add(ConfigOverrides.Apply(rootObject, assignment));
+        }
+
+        string SourceOf(string path) => overridden.Contains(path) ? "--set" : source;
+        return Bind(new SectionReader(rootObject, string.Empty, SourceOf));
+    }
+
+    private static TrainingConfig Bind(SectionReader root)
+    {
+        var defaults = new TrainingConfig();
+        var config = new TrainingConfig
+        {
+            Seed = root.ULong("seed", defaults.Seed),
+            Generations = root.Int("generations", defaults.Generations, 1, 10_000_000),
+            Env = BindEnv(root.Section("env")),
+            Policy = BindPolicy(root.Section("policy")),
+            Strategy = BindStrategy(root.Section("strategy")),
+            Optimizer = BindOptimizer(root.Section("optimizer")),
+            Noise = BindNoise(root.Section("noise")),
+            ObsNorm = BindObsNorm(root.Section("obs_norm")),
+            Evaluation = BindEvaluation(root.Section("evaluation")),
+            Tasks = BindTasks(root.Section("tasks")),
+        };
+        root.RejectUnknown();
+        return config;
+    }
+
+    private static EnvironmentOptions BindEnv(SectionReader s)
+    {
+        var d = new EnvironmentOptions();
+        var options = new EnvironmentOptions
+        {
+            Name = s.Choice("name", d.Name, Problems),
+            Dimension = s.Int("dimension", d.Dimension, 0, 100_000_000),
+            MaxSteps = s.Int("max_steps", d.MaxSteps, 0, 100_000_000),
+        };
+        s.RejectUnknown();
+        return options;
+    }
+
+    private static PolicyConfig BindPolicy(SectionReader s)
+    {
+        var d = new PolicyConfig();
+        var options = new PolicyConfig
+        {
+            Hidden = s.IntArray("hidden", d.Hidden, 1, 65_536),
+            Activation = s.Choice("activation", d.Activation, Activations),
+        };
+        s.RejectUnknown();
+        return options;
+    }
+
+    private static StrategyOptions BindStrategy(SectionReader s)
+    {
+        var d = new StrategyOptions();
+        var options = new StrategyOptions
+        {
+            Name = s.Choice("name", d.Name, Strategies),
+            Population = s.Int("population", d.Population, 2, 10_000_000),
+            Sigma = s.Double("sigma", d.Sigma, 0, 1e6, minExclusive: true),
+            Shaping = s.Choice("shaping", d.Shaping, Shapings),
+            L2 = s.Double("l2", d.L2, 0, 1e6),
+            EpisodesPerCandidate = s.Int("episodes_per_candidate", d.EpisodesPerCandidate, 1, 100_000),
+        };
+        if (options.Population % 2 != 0)
+        {
+            throw s.Error("population", $"expected an even number (candidates come in antithetic pairs), got {options.Population}");
+        }
+
+        s.RejectUnknown();
+        return options;
+    }
+
+    private static OptimizerOptions BindOptimizer(SectionReader s)
+    {
+        var d = new OptimizerOptions();
+        var options = new OptimizerOptions
+        {
+            Name = s.Choice("name", d.Name, Optimizers),
+            LearningRate = s.Double("learning_rate", d.LearningRate, 0, 1e6, minExclusive: true),
+            Beta1 = s.Double("beta1", d.Beta1, 0, 0.999_999_9),
+            Beta2 = s.Double("beta2", d.Beta2, 0, 0.999_999_9),
+            Epsilon = s.Double("epsilon", d.Epsilon, 0, 1, minExclusive: true),
+            Momentum = s.Double("momentum", d.Momentum, 0, 0.999_999_9),
+        };
+        s.RejectUnknown();
+        return options;
+    }
+
+    private static NoiseOptions BindNoise(SectionReader s)
+    {
+        var d = new NoiseOptions();
+        var options = new NoiseOptions
+        {
+            TableSize = s.Int("table_size", d.TableSize, 1024, 1 << 30),
+            Seed = s.ULong("seed", d.Seed),
+        };
+        s.RejectUnknown();
+        return options;
+    }
+
+    private static ObservationNormOptions BindObsNorm(SectionReader s)
+    {
+        var d = new ObservationNormOptions();
+        var options = new ObservationNormOptions
+        {
+            Enabled = s.Bool("enabled", d.Enabled),
+            Fraction = s.Double("fraction", d.Fraction, 0, 1),
+        };
+        s.RejectUnknown();
+        return options;
+    }
+
+    private static EvaluationOptions BindEvaluation(SectionReader s)
+    {
+        var d = new EvaluationOptions();
+        var options = new EvaluationOptions
+        {
+            Every = s.Int("every", d.Every, 1, 10_000_000),
+            Episodes = s.Int("episodes", d.Episodes, 1, 1_000_000),
+            StopWhenSolved = s.Bool("stop_when_solved", d.StopWhenSolved),
+        };
+        s.RejectUnknown();
+        return options;
+    }
+
+    private static TaskOptions BindTasks(SectionReader s)
+    {
+        var d = new TaskOptions();
+        var options = new TaskOptions
+        {
+            CandidatesPerTask = s.Int("candidates_per_task", d.CandidatesPerTask, 1, 1_000_000),
+            EpisodesPerEvalTask = s.Int("episodes_per_eval_task", d.EpisodesPerEvalTask, 1, 1_000_000),
+        };
+        s.RejectUnknown();
+        return options;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}

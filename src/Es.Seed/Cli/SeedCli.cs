@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace Es.Seed.Cli;
+
+/// <summary>The <c>es-seed</c> command line.</summary>
+public static class SeedCli
+{
+    /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, ConsoleOutput output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var root = new RootCommand("EsAkka: distributed Evolution Strategies training.");
+        root.Subcommands.Add(TrainCommand.Create(output));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await output.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await output.Error.WriteLineAsync("Run 'es-seed --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = output.Out,
+            Error = output.Error,
+            // train handles Ctrl+C itself: it finishes the round in progress and records it.
+            ProcessTerminationTimeout = null,
+        };
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+}

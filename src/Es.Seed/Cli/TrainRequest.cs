@@ -1,0 +1,16 @@
+namespace Es.Seed.Cli;
+
+/// <summary>The arguments of <c>train</c>.</summary>
+/// <param name="ConfigPath">The configuration file.</param>
+/// <param name="RunDir">The run directory, or null for the default under <c>runs/</c>.</param>
+/// <param name="Workers">Evaluators, or null for one per core.</param>
+/// <param name="Generations">Overrides <c>generations</c>.</param>
+/// <param name="Seed">Overrides <c>seed</c>.</param>
+/// <param name="Overrides"><c>key=value</c> assignments.</param>
+public sealed record TrainRequest(
+    string ConfigPath,
+    string? RunDir,
+    int? Workers,
+    int? Generations,
+    ulong? Seed,
+    IReadOnlyList<string> Overrides);
