@@ -28,18 +28,21 @@ public static class EmbeddedTraining
     /// <param name="observer">Receives every round's report.</param>
     /// <param name="stop">Requests a clean stop after the round in progress.</param>
     /// <param name="log">Diagnostic lines from the actor system.</param>
+    /// <param name="createProblem">Makes each evaluator's problem (default: the one the configuration names); tests inject faults here.</param>
     public static async Task<TrainingResult> RunAsync(
         TrainingConfig config,
         NoiseTable noise,
         int evaluators,
         IRunObserver observer,
         CancellationToken stop,
-        Action<string>? log = null)
+        Action<string>? log = null,
+        Func<IProblem>? createProblem = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(noise);
         ArgumentNullException.ThrowIfNull(observer);
         ArgumentOutOfRangeException.ThrowIfLessThan(evaluators, 1);
+        createProblem ??= () => ProblemFactory.Create(config);
         var fabric = new InMemoryFabric();
         var statistics = new PoolStatistics();
         var finished = new CompletionObserver(observer);
@@ -49,7 +52,7 @@ public static class EmbeddedTraining
             system.TopLevelFailure += (actor, reason) => finished.Fail(actor, reason);
             var settings = new EvaluatorSettings(config.Seed, config.ObsNorm.Enabled ? config.ObsNorm.Fraction : 0);
             var evaluatorProps = EvaluatorActor.Props(
-                () => new CandidateEvaluator(ProblemFactory.Create(config), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
+                () => new CandidateEvaluator(createProblem(), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
                 settings);
             system.ActorOf(EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, DefaultEvaluatorStrategy, statistics), "evaluators");
             var session = new TrainingSession(config, noise, ProblemFactory.Create(config));

@@ -53,8 +53,15 @@ public sealed class CoordinatorActor : Actor
                 }
 
                 break;
-            case StopTraining:
+            case StopTraining when !_session.IsFinished:
                 _session.RequestStop();
+                if (_session.IsFinished)
+                {
+                    Finish();
+                }
+
+                break;
+            case StopTraining:
                 break;
             case BeginRound:
                 break;
@@ -69,12 +76,17 @@ public sealed class CoordinatorActor : Actor
         _observer.OnRoundCompleted(_session.CompleteRound());
         if (_session.IsFinished)
         {
-            _observer.OnFinished(_session.Outcome());
-            Context.Stop(Self);
+            Finish();
         }
         else
         {
             Self.Tell(new BeginRound());
         }
+    }
+
+    private void Finish()
+    {
+        _observer.OnFinished(_session.Outcome());
+        Context.Stop(Self);
     }
 }

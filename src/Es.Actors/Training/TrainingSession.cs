@@ -99,8 +99,16 @@ public sealed partial class TrainingSession
     /// <summary>True when the run stopped on request rather than by finishing.</summary>
     public bool Interrupted { get; private set; }
 
-    /// <summary>Ends the run after the round in progress, without a final evaluation.</summary>
-    public void RequestStop() => _stopRequested = true;
+    /// <summary>Ends the run after the round in progress (at once between rounds), without a final evaluation.</summary>
+    public void RequestStop()
+    {
+        _stopRequested = true;
+        if (!RoundInProgress && !IsFinished)
+        {
+            IsFinished = true;
+            Interrupted = true;
+        }
+    }
 
     /// <summary>The outcome so far.</summary>
     public TrainingOutcome Outcome() => new(
