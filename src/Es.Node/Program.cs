@@ -1,1 +1,3 @@
-return 0;
+using Es.Node.Cli;
+
+return await NodeCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
