@@ -29,6 +29,8 @@ public static class EmbeddedTraining
     /// <param name="stop">Requests a clean stop after the round in progress.</param>
     /// <param name="log">Diagnostic lines from the actor system.</param>
     /// <param name="createProblem">Makes each evaluator's problem (default: the one the configuration names); tests inject faults here.</param>
+    /// <param name="session">The session to continue (a resumed run); default: a fresh one at θ₀.</param>
+    /// <param name="journal">Where rounds are made durable; default: nowhere.</param>
     public static async Task<TrainingResult> RunAsync(
         TrainingConfig config,
         NoiseTable noise,
@@ -36,7 +38,9 @@ public static class EmbeddedTraining
         IRunObserver observer,
         CancellationToken stop,
         Action<string>? log = null,
-        Func<IProblem>? createProblem = null)
+        Func<IProblem>? createProblem = null,
+        TrainingSession? session = null,
+        IRunJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(noise);
@@ -55,8 +59,8 @@ public static class EmbeddedTraining
                 () => new CandidateEvaluator(createProblem(), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
                 settings);
             system.ActorOf(EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, DefaultEvaluatorStrategy, statistics), "evaluators");
-            var session = new TrainingSession(config, noise, ProblemFactory.Create(config));
-            var coordinator = system.ActorOf(CoordinatorActor.Props(session, fabric, finished), "coordinator");
+            session ??= new TrainingSession(config, noise, ProblemFactory.Create(config));
+            var coordinator = system.ActorOf(CoordinatorActor.Props(session, fabric, finished, journal), "coordinator");
             using var registration = stop.Register(() => coordinator.Tell(new StopTraining()));
             var outcome = await finished.Task.ConfigureAwait(false);
             return new TrainingResult(outcome, statistics.EvaluatorRestarts, fabric.TasksRedelivered);

@@ -13,27 +13,39 @@ public sealed class CoordinatorActor : Actor
     private readonly TrainingSession _session;
     private readonly IEvaluationFabric _fabric;
     private readonly IRunObserver _observer;
+    private readonly IRunJournal _journal;
 
-    private CoordinatorActor(TrainingSession session, IEvaluationFabric fabric, IRunObserver observer)
+    private CoordinatorActor(TrainingSession session, IEvaluationFabric fabric, IRunObserver observer, IRunJournal journal)
     {
         _session = session;
         _fabric = fabric;
         _observer = observer;
+        _journal = journal;
     }
 
     /// <summary>Props for a coordinator.</summary>
-    public static Props Props(TrainingSession session, IEvaluationFabric fabric, IRunObserver observer)
+    /// <param name="session">The run's state and decisions.</param>
+    /// <param name="fabric">Where tasks go and results come from.</param>
+    /// <param name="observer">Told of each round once it is durable.</param>
+    /// <param name="journal">Makes each round durable (checkpoints).</param>
+    public static Props Props(TrainingSession session, IEvaluationFabric fabric, IRunObserver observer, IRunJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(fabric);
         ArgumentNullException.ThrowIfNull(observer);
-        return Kernel.Props.Create(() => new CoordinatorActor(session, fabric, observer));
+        return Kernel.Props.Create(() => new CoordinatorActor(session, fabric, observer, journal ?? NullRunJournal.Instance));
     }
 
     /// <inheritdoc/>
     protected internal override void PreStart()
     {
         _fabric.AttachCoordinator(Self);
+        if (_session.IsFinished)
+        {
+            Finish(); // a resumed run that had already ended
+            return;
+        }
+
         Self.Tell(new BeginRound());
     }
 
@@ -73,7 +85,9 @@ public sealed class CoordinatorActor : Actor
 
     private void Complete()
     {
-        _observer.OnRoundCompleted(_session.CompleteRound());
+        var report = _session.CompleteRound();
+        _journal.OnRoundCompleted(_session, report); // durable before anyone hears of it
+        _observer.OnRoundCompleted(report);
         if (_session.IsFinished)
         {
             Finish();
@@ -86,7 +100,9 @@ public sealed class CoordinatorActor : Actor
 
     private void Finish()
     {
-        _observer.OnFinished(_session.Outcome());
+        var outcome = _session.Outcome();
+        _journal.OnFinished(_session, outcome.Interrupted ? "interrupted" : outcome.Solved ? "solved" : "finished");
+        _observer.OnFinished(outcome);
         Context.Stop(Self);
     }
 }

@@ -100,6 +100,7 @@ public sealed partial class TrainingSession
         }
 
         int generation = Generation;
+        LastRecord = CurrentRecord();
         double? evalReturn = _evalReturns.Length > 0 ? _evalReturns.Average() : null;
         bool solvedNow = false;
         if (evalReturn is double e)
@@ -156,11 +157,10 @@ public sealed partial class TrainingSession
                     _observations.Merge(new RunningStat(delta.Count, delta.Mean, delta.M2));
                 }
             }
-
-            Filter = ObservationFilter.FromStat(_observations);
         }
 
         Generation++;
+        RefreshFilter();
     }
 
     private void AddTasks(List<EvaluationTask> tasks, TaskKind kind, int total, int perTask)

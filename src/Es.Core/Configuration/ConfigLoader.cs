@@ -21,6 +21,9 @@ public static class ConfigLoader
     /// <summary>Optimizer names.</summary>
     public static IReadOnlyList<string> Optimizers { get; } = ["adam", "sgd"];
 
+    /// <summary>Checkpoint store providers.</summary>
+    public static IReadOnlyList<string> PersistenceProviders { get; } = ["sqlite", "postgres"];
+
     /// <summary>Activation names.</summary>
     public static IReadOnlyList<string> Activations { get; } = ["tanh", "relu"];
 
@@ -81,6 +84,7 @@ public static class ConfigLoader
             ObsNorm = BindObsNorm(root.Section("obs_norm")),
             Evaluation = BindEvaluation(root.Section("evaluation")),
             Tasks = BindTasks(root.Section("tasks")),
+            Persistence = BindPersistence(root.Section("persistence")),
         };
         root.RejectUnknown();
         return config;
@@ -192,6 +196,19 @@ public static class ConfigLoader
         {
             CandidatesPerTask = s.Int("candidates_per_task", d.CandidatesPerTask, 1, 1_000_000),
             EpisodesPerEvalTask = s.Int("episodes_per_eval_task", d.EpisodesPerEvalTask, 1, 1_000_000),
+        };
+        s.RejectUnknown();
+        return options;
+    }
+
+    private static PersistenceOptions BindPersistence(SectionReader s)
+    {
+        var d = new PersistenceOptions();
+        var options = new PersistenceOptions
+        {
+            Provider = s.Choice("provider", d.Provider, PersistenceProviders),
+            SnapshotEvery = s.Int("snapshot_every", d.SnapshotEvery, 1, 1_000_000),
+            ConnectionString = s.String("connection_string", d.ConnectionString),
         };
         s.RejectUnknown();
         return options;

@@ -81,6 +81,12 @@ public static class ConfigWriter
                 ["candidates_per_task"] = config.Tasks.CandidatesPerTask,
                 ["episodes_per_eval_task"] = config.Tasks.EpisodesPerEvalTask,
             },
+            ["persistence"] = new JsonObject
+            {
+                ["provider"] = config.Persistence.Provider,
+                ["snapshot_every"] = config.Persistence.SnapshotEvery,
+                ["connection_string"] = config.Persistence.ConnectionString,
+            },
         };
     }
 }

@@ -36,6 +36,9 @@ public sealed record TrainingConfig
 
     /// <summary>How the population is cut into tasks.</summary>
     public TaskOptions Tasks { get; init; } = new();
+
+    /// <summary>Generation checkpoints.</summary>
+    public PersistenceOptions Persistence { get; init; } = new();
 }
 
 /// <summary>The <c>env</c> section.</summary>

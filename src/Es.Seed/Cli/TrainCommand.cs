@@ -1,12 +1,10 @@
 using System.CommandLine;
-using Es.Actors.Hosting;
+using Es.Actors.Persistence;
+using Es.Actors.Training;
 using Es.Core.Configuration;
-using Es.Core.Noise;
 using Es.Core.Rollouts;
 using Es.Seed.Hosting;
-using Es.Seed.Progress;
 using Es.Seed.Runs;
-using Spectre.Console;
 
 namespace Es.Seed.Cli;
 
@@ -72,9 +70,31 @@ public static class TrainCommand
             return ExitCodes.BadInput;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var signals = new StopSignals(stop, output.Error);
-        return await TrainingJob.RunAsync(config, runDirectory, workers, output, stop.Token).ConfigureAwait(false);
+        await output.Out.WriteLineAsync($"run {runDirectory.RunId}: {config.Env.Name}, {config.Strategy.Name}, population {config.Strategy.Population}, {workers} evaluator(s)").ConfigureAwait(false);
+        await output.Out.WriteLineAsync($"writing to {runDirectory.Path}").ConfigureAwait(false);
+        var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
+        CheckpointStore store;
+        CheckpointJournal journal;
+        try
+        {
+            store = StoreLocator.Open(config, runDirectory, create: true);
+            store.CreateRun(runDirectory.RunId, config.Env.Name, ConfigWriter.ToJson(config));
+            journal = new CheckpointJournal(store, runDirectory.RunId, store.AcquireEpoch(runDirectory.RunId), config.Persistence.SnapshotEvery, 0);
+        }
+        catch (Exception e) when (e is CheckpointException or ConfigException)
+        {
+            await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        using (store)
+        {
+            var session = new TrainingSession(config, noise, ProblemFactory.Create(config));
+            var prepared = new PreparedRun(config, runDirectory, noise, session, journal, new MetricsWriter(runDirectory.MetricsPath));
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var signals = new StopSignals(stop, output.Error);
+            return await TrainingJob.RunAsync(prepared, workers, output, stop.Token).ConfigureAwait(false);
+        }
     }
 
     private static TrainingConfig LoadConfig(TrainRequest request)

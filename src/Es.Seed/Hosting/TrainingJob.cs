@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using Es.Actors.Hosting;
+using Es.Actors.Persistence;
+using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Core.Noise;
 using Es.Seed.Cli;
@@ -10,17 +11,21 @@ using Spectre.Console;
 
 namespace Es.Seed.Hosting;
 
-/// <summary>Runs a validated configuration into its run directory and reports the end.</summary>
+/// <summary>A run ready to train: its session (fresh or recovered), store and metrics file.</summary>
+/// <param name="Config">The resolved configuration.</param>
+/// <param name="Run">The run directory.</param>
+/// <param name="Noise">The shared noise table.</param>
+/// <param name="Session">The session to train.</param>
+/// <param name="Journal">Makes rounds durable in the store.</param>
+/// <param name="Metrics">The open metrics file.</param>
+internal sealed record PreparedRun(TrainingConfig Config, RunDirectory Run, NoiseTable Noise, TrainingSession Session, CheckpointJournal Journal, MetricsWriter Metrics);
+
+/// <summary>Trains a prepared run to its end and writes its summary.</summary>
 internal static class TrainingJob
 {
-    public static async Task<int> RunAsync(TrainingConfig config, RunDirectory run, int workers, ConsoleOutput output, CancellationToken stop)
+    public static async Task<int> RunAsync(PreparedRun prepared, int workers, ConsoleOutput output, CancellationToken stop)
     {
-        var started = Stopwatch.StartNew();
-        await output.Out.WriteLineAsync($"run {run.RunId}: {config.Env.Name}, {config.Strategy.Name}, population {config.Strategy.Population}, {workers} evaluator(s)").ConfigureAwait(false);
-        await output.Out.WriteLineAsync($"writing to {run.Path}").ConfigureAwait(false);
-        var noise = new NoiseTable(config.Noise.TableSize, config.Noise.Seed);
-        await output.Out.WriteLineAsync($"noise table: {config.Noise.TableSize:N0} values in {started.Elapsed.TotalSeconds:F2} s").ConfigureAwait(false);
-
+        var (config, run, noise, session, journal, metrics) = prepared;
         TrainingResult result;
         var live = output.Interactive
             ? new LiveProgressDisplay(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output.Out) }))
@@ -28,9 +33,9 @@ internal static class TrainingJob
         IProgressDisplay display = live is null ? new PlainProgressDisplay(output.Out) : live;
         try
         {
-            using var metrics = new MetricsWriter(run.MetricsPath);
-            var recorder = new RunRecorder(metrics, display, config.Generations);
-            result = await EmbeddedTraining.RunAsync(config, noise, workers, recorder, stop, line => output.Error.WriteLine(line)).ConfigureAwait(false);
+            var recorder = new RunRecorder(metrics, display, config.Generations, journal);
+            result = await EmbeddedTraining.RunAsync(
+                config, noise, workers, recorder, stop, line => output.Error.WriteLine(line), session: session, journal: journal).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -43,37 +48,22 @@ internal static class TrainingJob
             {
                 await live.DisposeAsync().ConfigureAwait(false);
             }
+
+            metrics.Dispose();
         }
 
-        var outcome = result.Outcome;
-        var status = outcome.Interrupted ? "interrupted" : outcome.Solved ? "solved" : "finished";
-        var summary = new RunSummary
-        {
-            RunId = run.RunId,
-            Env = config.Env.Name,
-            Strategy = config.Strategy.Name,
-            GenerationsCompleted = outcome.GenerationsCompleted,
-            Evaluations = outcome.Evaluations,
-            EnvSteps = outcome.EnvSteps,
-            WallSeconds = Math.Round(started.Elapsed.TotalSeconds, 3),
-            FinalEvalReturn = Finite(outcome.FinalEvalReturn),
-            BestEvalReturn = Finite(outcome.BestEvalReturn),
-            Solved = outcome.Solved,
-            SolvedGeneration = outcome.SolvedGeneration,
-            ThetaSha256 = ThetaHash.Compute(outcome.Theta),
-            EvaluatorRestarts = result.EvaluatorRestarts,
-            TasksRedelivered = result.TasksRedelivered,
-            Status = status,
-        };
+        var summary = Summaries.Build(config, run, result.Outcome, journal.WallSeconds, result.EvaluatorRestarts, result.TasksRedelivered);
         run.WriteSummary(summary);
-        var c = CultureInfo.InvariantCulture;
-        var final = summary.FinalEvalReturn is double f ? f.ToString("F2", c) : "-";
-        await output.Out.WriteLineAsync(
-            $"{status}: {summary.GenerationsCompleted} generations, final eval return {final}, " +
-            $"solved {(summary.Solved ? $"yes (generation {summary.SolvedGeneration})" : "no")}, {summary.WallSeconds.ToString("F1", c)} s").ConfigureAwait(false);
-        await output.Out.WriteLineAsync($"summary: {run.SummaryPath}").ConfigureAwait(false);
-        return outcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Done;
-    }
+        await Summaries.PrintAsync(summary, run, output).ConfigureAwait(false);
+        var cost = journal.Cost;
+        if (cost.JournalRows > 0)
+        {
+            var c = CultureInfo.InvariantCulture;
+            await output.Out.WriteLineAsync(
+                $"checkpoints: {cost.JournalRows} journal rows ({(cost.JournalSeconds * 1000 / cost.JournalRows).ToString("F2", c)} ms, {cost.JournalBytes / cost.JournalRows} bytes each), " +
+                $"{cost.Snapshots} snapshots ({(cost.Snapshots == 0 ? 0 : cost.SnapshotSeconds * 1000 / cost.Snapshots).ToString("F2", c)} ms, {(cost.Snapshots == 0 ? 0 : cost.SnapshotBytes / cost.Snapshots)} bytes each)").ConfigureAwait(false);
+        }
 
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+        return result.Outcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Done;
+    }
 }

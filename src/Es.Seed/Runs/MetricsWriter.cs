@@ -18,6 +18,36 @@ public sealed class MetricsWriter : IDisposable
         _writer.WriteLine(Header);
     }
 
+    private MetricsWriter(StreamWriter writer) => _writer = writer;
+
+    /// <summary>
+    /// Continues a resumed run's file: keeps the rows before <paramref name="fromGeneration"/>,
+    /// writes the rows recovery replayed (a crash may have cut them off), then appends.
+    /// </summary>
+    public static MetricsWriter Continue(string path, int fromGeneration, IEnumerable<(GenerationReport Report, double WallSeconds)> replayed)
+    {
+        ArgumentNullException.ThrowIfNull(replayed);
+        var kept = File.Exists(path)
+            ? File.ReadLines(path).Skip(1).Where(line => RowGeneration(line) is int g && g < fromGeneration).ToList()
+            : [];
+        var temporary = path + ".tmp";
+        using (var rewrite = new MetricsWriter(temporary))
+        {
+            foreach (var line in kept)
+            {
+                rewrite._writer.WriteLine(line);
+            }
+
+            foreach (var (report, wall) in replayed)
+            {
+                rewrite.Write(report, wall);
+            }
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return new MetricsWriter(new StreamWriter(path, append: true) { AutoFlush = true });
+    }
+
     /// <summary>Writes one row.</summary>
     public void Write(GenerationReport report, double wallSeconds)
     {
@@ -40,6 +70,12 @@ public sealed class MetricsWriter : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _writer.Dispose();
+
+    private static int? RowGeneration(string line)
+    {
+        int comma = line.IndexOf(',', StringComparison.Ordinal);
+        return comma > 0 && int.TryParse(line.AsSpan(0, comma), NumberStyles.None, CultureInfo.InvariantCulture, out int g) ? g : null;
+    }
 
     private static string Number(double value) => double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture);
 }

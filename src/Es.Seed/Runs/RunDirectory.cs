@@ -28,6 +28,35 @@ public sealed class RunDirectory
     /// <summary>Path of <c>summary.json</c>.</summary>
     public string SummaryPath => System.IO.Path.Combine(Path, "summary.json");
 
+    /// <summary>Path of the SQLite checkpoint store (when <c>persistence.provider</c> is sqlite).</summary>
+    public string StorePath => System.IO.Path.Combine(Path, "store.db");
+
+    /// <summary>Opens an existing run directory.</summary>
+    /// <exception cref="IOException">The directory does not exist or holds no run.</exception>
+    public static RunDirectory Open(string path)
+    {
+        var directory = new RunDirectory(System.IO.Path.GetFullPath(path));
+        if (!Directory.Exists(directory.Path))
+        {
+            throw new IOException($"{path}: no such run directory");
+        }
+
+        if (!File.Exists(directory.ConfigPath))
+        {
+            throw new IOException($"{path} is not a run directory (it has no config.json)");
+        }
+
+        return directory;
+    }
+
+    /// <summary>Rewrites <c>config.json</c> (atomically) after a resume changed the generation count.</summary>
+    public void UpdateConfig(TrainingConfig config)
+    {
+        var temporary = ConfigPath + ".tmp";
+        File.WriteAllText(temporary, ConfigWriter.ToJson(config) + Environment.NewLine);
+        File.Move(temporary, ConfigPath, overwrite: true);
+    }
+
     /// <summary>The default location: <c>runs/ENV-sSEED-yyyyMMdd-HHmmss</c> under the working directory.</summary>
     public static string DefaultPath(TrainingConfig config, DateTimeOffset now)
     {

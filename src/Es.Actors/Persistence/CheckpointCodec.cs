@@ -1,0 +1,233 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Es.Actors.Fabric;
+using Es.Actors.Training;
+using Es.Core.Optimizers;
+
+namespace Es.Actors.Persistence;
+
+/// <summary>
+/// The binary form of journal records and snapshots (little-endian, versioned by a magic
+/// tag), and their SHA-256 checksums. Doubles and floats are stored as raw bits, so a
+/// replayed run sees exactly the numbers the live run saw.
+/// </summary>
+public static class CheckpointCodec
+{
+    private const int RecordMagic = 0x314A5345; // "ESJ1"
+    private const int SnapshotMagic = 0x31535345; // "ESS1"
+
+    /// <summary>Hex SHA-256 of a payload.</summary>
+    public static string Checksum(ReadOnlySpan<byte> payload) => Convert.ToHexStringLower(SHA256.HashData(payload));
+
+    /// <summary>Encodes a journal record with the run's cumulative wall-clock seconds.</summary>
+    public static byte[] EncodeRecord(GenerationRecord record, double wallSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(RecordMagic);
+            w.Write(record.Generation);
+            w.Write(record.HasPopulation);
+            WriteDoubles(w, record.Rewards);
+            w.Write(record.Observations.Length);
+            foreach (var delta in record.Observations)
+            {
+                w.Write(delta.CandidateIndex);
+                w.Write(delta.Count);
+                WriteDoubles(w, delta.Mean);
+                WriteDoubles(w, delta.M2);
+            }
+
+            WriteDoubles(w, record.EvalReturns);
+            w.Write(record.Steps);
+            w.Write(wallSeconds);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Decodes a journal record.</summary>
+    /// <exception cref="InvalidDataException">The payload is not a record of this format.</exception>
+    public static (GenerationRecord Record, double WallSeconds) DecodeRecord(byte[] payload)
+    {
+        return Decode(payload, RecordMagic, "journal record", r =>
+        {
+            int generation = r.ReadInt32();
+            bool hasPopulation = r.ReadBoolean();
+            var rewards = ReadDoubles(r);
+            var deltas = new ObservationDelta[ReadCount(r)];
+            for (int i = 0; i < deltas.Length; i++)
+            {
+                deltas[i] = new ObservationDelta(r.ReadInt32(), r.ReadInt64(), ReadDoubles(r), ReadDoubles(r));
+            }
+
+            var eval = ReadDoubles(r);
+            long steps = r.ReadInt64();
+            double wall = r.ReadDouble();
+            return (new GenerationRecord(generation, hasPopulation, rewards, deltas, eval, steps), wall);
+        });
+    }
+
+    /// <summary>Encodes a snapshot with the run's cumulative wall-clock seconds.</summary>
+    public static byte[] EncodeSnapshot(SessionSnapshot snapshot, double wallSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(SnapshotMagic);
+            w.Write(snapshot.Generation);
+            WriteFloats(w, snapshot.Theta);
+            w.Write(snapshot.Optimizer.Name);
+            w.Write(snapshot.Optimizer.StepCount);
+            w.Write(snapshot.Optimizer.Moments.Length);
+            foreach (var moment in snapshot.Optimizer.Moments)
+            {
+                WriteFloats(w, moment);
+            }
+
+            w.Write(snapshot.ObservationCount);
+            WriteDoubles(w, snapshot.ObservationMean);
+            WriteDoubles(w, snapshot.ObservationM2);
+            w.Write(snapshot.FinalEvalReturn);
+            w.Write(snapshot.BestEvalReturn);
+            w.Write(snapshot.SolvedGeneration.HasValue);
+            w.Write(snapshot.SolvedGeneration ?? 0);
+            w.Write(snapshot.Evaluations);
+            w.Write(snapshot.EnvSteps);
+            w.Write(snapshot.NoiseFingerprint);
+            w.Write(wallSeconds);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Decodes a snapshot.</summary>
+    /// <exception cref="InvalidDataException">The payload is not a snapshot of this format.</exception>
+    public static (SessionSnapshot Snapshot, double WallSeconds) DecodeSnapshot(byte[] payload)
+    {
+        return Decode(payload, SnapshotMagic, "snapshot", r =>
+        {
+            int generation = r.ReadInt32();
+            var theta = ReadFloats(r);
+            var optimizerName = r.ReadString();
+            long steps = r.ReadInt64();
+            var moments = new float[ReadCount(r)][];
+            for (int i = 0; i < moments.Length; i++)
+            {
+                moments[i] = ReadFloats(r);
+            }
+
+            long count = r.ReadInt64();
+            var mean = ReadDoubles(r);
+            var m2 = ReadDoubles(r);
+            double final = r.ReadDouble();
+            double best = r.ReadDouble();
+            bool solved = r.ReadBoolean();
+            int solvedGeneration = r.ReadInt32();
+            long evaluations = r.ReadInt64();
+            long envSteps = r.ReadInt64();
+            ulong fingerprint = r.ReadUInt64();
+            double wall = r.ReadDouble();
+            var snapshot = new SessionSnapshot(
+                generation, theta, new OptimizerState(optimizerName, steps, moments), count, mean, m2,
+                final, best, solved ? solvedGeneration : null, evaluations, envSteps, fingerprint);
+            return (snapshot, wall);
+        });
+    }
+
+    private static T Decode<T>(byte[] payload, int magic, string what, Func<BinaryReader, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+            if (reader.ReadInt32() != magic)
+            {
+                throw new InvalidDataException($"not a {what} of this format");
+            }
+
+            var value = read(reader);
+            if (reader.BaseStream.Position != payload.Length)
+            {
+                throw new InvalidDataException($"{what} has {payload.Length - reader.BaseStream.Position} trailing bytes");
+            }
+
+            return value;
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{what} is truncated");
+        }
+    }
+
+    private static int ReadCount(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        if (n < 0 || n > r.BaseStream.Length)
+        {
+            throw new InvalidDataException($"implausible length {n}");
+        }
+
+        return n;
+    }
+
+    private static void WriteDoubles(BinaryWriter w, double[] values)
+    {
+        w.Write(values.Length);
+        foreach (var v in values)
+        {
+            w.Write(v);
+        }
+    }
+
+    private static double[] ReadDoubles(BinaryReader r)
+    {
+        var values = new double[ReadCount(r)];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = r.ReadDouble();
+        }
+
+        return values;
+    }
+
+    private static void WriteFloats(BinaryWriter w, float[] values)
+    {
+        w.Write(values.Length);
+        if (BitConverter.IsLittleEndian)
+        {
+            w.Write(MemoryMarshal.AsBytes(values.AsSpan())); // θ can be millions of floats: one copy
+            return;
+        }
+
+        foreach (var v in values)
+        {
+            w.Write(v);
+        }
+    }
+
+    private static float[] ReadFloats(BinaryReader r)
+    {
+        var values = new float[ReadCount(r)];
+        if (BitConverter.IsLittleEndian)
+        {
+            var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+            if (r.Read(bytes) != bytes.Length)
+            {
+                throw new EndOfStreamException();
+            }
+
+            return values;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = r.ReadSingle();
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,126 @@
+using Es.Actors.Fabric;
+using Es.Core.Normalization;
+
+namespace Es.Actors.Training;
+
+/// <summary>Event sourcing: the record of each round, snapshots, restore and replay.</summary>
+public sealed partial class TrainingSession
+{
+    /// <summary>The record of the round just completed (what the journal stores).</summary>
+    public GenerationRecord? LastRecord { get; private set; }
+
+    /// <summary>The session's full state; only between rounds.</summary>
+    public SessionSnapshot Export()
+    {
+        if (RoundInProgress)
+        {
+            throw new InvalidOperationException($"Generation {Generation} is still being scored.");
+        }
+
+        return new SessionSnapshot(
+            Generation,
+            [.. _theta],
+            _optimizer.Export(),
+            _observations?.Count ?? 0,
+            _observations is null ? [] : [.. _observations.Mean],
+            _observations is null ? [] : [.. _observations.M2],
+            FinalEvalReturn,
+            BestEvalReturn,
+            SolvedGeneration,
+            Evaluations,
+            EnvSteps,
+            _noise.Fingerprint);
+    }
+
+    /// <summary>Replaces a fresh session's state with <paramref name="snapshot"/>.</summary>
+    /// <exception cref="InvalidDataException">The snapshot does not fit this configuration or noise table.</exception>
+    public void Restore(SessionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (RoundInProgress || LastRecord is not null)
+        {
+            throw new InvalidOperationException("Only a fresh session can be restored.");
+        }
+
+        if (snapshot.Theta.Length != _theta.Length)
+        {
+            throw new InvalidDataException($"snapshot θ has {snapshot.Theta.Length} parameters, the configuration {_theta.Length}");
+        }
+
+        if (snapshot.NoiseFingerprint != _noise.Fingerprint)
+        {
+            throw new InvalidDataException("snapshot was taken with a different noise table (noise.table_size or noise.seed changed)");
+        }
+
+        if ((_observations is null) != (snapshot.ObservationMean.Length == 0) || (_observations is not null && snapshot.ObservationMean.Length != _observations.Dimension))
+        {
+            throw new InvalidDataException("snapshot observation statistics do not fit the configuration");
+        }
+
+        snapshot.Theta.CopyTo(_theta, 0);
+        _optimizer.Import(snapshot.Optimizer);
+        _observations?.CopyFrom(new RunningStat(snapshot.ObservationCount, snapshot.ObservationMean, snapshot.ObservationM2));
+        Generation = snapshot.Generation;
+        FinalEvalReturn = snapshot.FinalEvalReturn;
+        BestEvalReturn = snapshot.BestEvalReturn;
+        SolvedGeneration = snapshot.SolvedGeneration;
+        Evaluations = snapshot.Evaluations;
+        EnvSteps = snapshot.EnvSteps;
+        RefreshFilter();
+        IsFinished = false;
+    }
+
+    /// <summary>Applies a journaled round exactly as it was applied live.</summary>
+    /// <exception cref="InvalidDataException">The record is not the next round or does not fit the configuration.</exception>
+    public GenerationReport Replay(GenerationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Generation != Generation || IsFinished || RoundInProgress)
+        {
+            throw new InvalidDataException($"journal record for generation {record.Generation} cannot follow generation {Generation}");
+        }
+
+        if (record.HasPopulation && record.Rewards.Length != _rewards.Length)
+        {
+            throw new InvalidDataException($"journal record for generation {record.Generation} has {record.Rewards.Length} rewards, the population is {_rewards.Length}");
+        }
+
+        _roundHasPopulation = record.HasPopulation;
+        Array.Clear(_deltas);
+        if (record.HasPopulation)
+        {
+            record.Rewards.CopyTo(_rewards, 0);
+            foreach (var delta in record.Observations)
+            {
+                _deltas[delta.CandidateIndex] = delta;
+            }
+        }
+
+        _evalReturns = [.. record.EvalReturns];
+        _evalScored = new bool[_evalReturns.Length];
+        _roundSteps = record.Steps;
+        _pending = 0;
+        return CompleteRound();
+    }
+
+    private GenerationRecord CurrentRecord()
+    {
+        ObservationDelta[] observations = _roundHasPopulation ? [.. _deltas.Where(d => d is not null).Select(d => d!)] : [];
+        return new GenerationRecord(
+            Generation,
+            _roundHasPopulation,
+            _roundHasPopulation ? [.. _rewards] : [],
+            observations,
+            [.. _evalReturns],
+            _roundSteps);
+    }
+
+    /// <summary>θ_0 is scored unnormalised; from the first update on, the filter follows the statistics.</summary>
+    private void RefreshFilter()
+    {
+        if (_observations is not null && Generation > 0)
+        {
+            Filter = ObservationFilter.FromStat(_observations);
+        }
+    }
+}
