@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README states it and CI runs it.
-# Installs what the tests need first; today that is only the .NET SDK (global.json).
+# Installs what the tests need first: the .NET SDK (global.json) must be there; the
+# PostgreSQL server (Debian's postgresql) is installed when missing. Tests start their own
+# servers on free loopback ports and stop them by process id.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: the .NET SDK (see global.json) is required: https://dot.net" >&2
   exit 1
+fi
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: the tests need PostgreSQL's server binaries: sudo apt-get install -y postgresql" >&2
+    exit 1
+  fi
+  echo "installing postgresql (Debian package) for the checkpoint-store tests..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
 log=$(mktemp)

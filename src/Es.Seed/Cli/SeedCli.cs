@@ -12,6 +12,8 @@ public static class SeedCli
         var root = new RootCommand("EsAkka: distributed Evolution Strategies training.");
         root.Subcommands.Add(TrainCommand.Create(output));
         root.Subcommands.Add(ResumeCommand.Create(output));
+        root.Subcommands.Add(EvalCommand.Create(output));
+        root.Subcommands.Add(RunsCommand.Create(output));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,48 +1,16 @@
-using Es.Actors.Evaluation;
 using Es.Actors.Fabric;
 using Es.Actors.Training;
 using Es.Core.Configuration;
-using Es.Core.Randomness;
 using Es.Core.Rollouts;
 
 namespace Es.Actors.Tests.Training;
 
 public sealed class TrainingSessionTests
 {
-    /// <summary>Drives a session to the end, scoring tasks in an order chosen by <paramref name="order"/>, optionally answering each twice.</summary>
     private static (TrainingSession Session, List<GenerationReport> Reports) Run(TrainingConfig config, ulong order, bool duplicate = false)
     {
-        var session = new TrainingSession(config, TrainingConfigs.Noise, ProblemFactory.Create(config));
-        var evaluator = new CandidateEvaluator(ProblemFactory.Create(config), TrainingConfigs.Noise, config.Seed, config.Strategy.EpisodesPerCandidate);
-        var settings = new EvaluatorSettings(config.Seed, config.ObsNorm.Enabled ? config.ObsNorm.Fraction : 0);
-        var rng = new DeterministicRandom(order);
-        var reports = new List<GenerationReport>();
-        while (!session.IsFinished)
-        {
-            var plan = session.BeginRound();
-            var tasks = plan.Tasks.ToList();
-            for (int i = tasks.Count - 1; i > 0; i--)
-            {
-                int j = rng.NextInt(i + 1);
-                (tasks[i], tasks[j]) = (tasks[j], tasks[i]);
-            }
-
-            bool complete = false;
-            foreach (var task in tasks)
-            {
-                var result = EvaluatorActor.Score(evaluator, task, plan.View, settings);
-                complete |= session.Record(result);
-                if (duplicate)
-                {
-                    Assert.False(session.Record(result));
-                }
-            }
-
-            Assert.True(complete);
-            reports.Add(session.CompleteRound());
-        }
-
-        return (session, reports);
+        var session = SessionDriver.NewSession(config);
+        return (session, SessionDriver.Run(session, config, order, duplicate));
     }
 
     [Fact]

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Es.Core.Randomness;
+using Es.TestKit;
+
+namespace Es.Seed.Tests.Cli;
+
+/// <summary>Kill -9 a real training process at several moments, resume each time, and arrive at the uninterrupted θ.</summary>
+public abstract class CrashResumeTests : IDisposable
+{
+    private const int Generations = 36;
+
+    private readonly CliRunner _cli = new();
+
+    public void Dispose()
+    {
+        _cli.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract string Provider { get; }
+
+    protected abstract IReadOnlyDictionary<string, string> Environment { get; }
+
+    private string Config() => _cli.Write("c.json", $$"""
+        { "seed": 5, "generations": {{Generations}}, "env": { "name": "CartPole-v1" }, "policy": { "hidden": [8] },
+          "strategy": { "population": 32, "sigma": 0.1 }, "noise": { "table_size": 1048576 }, "obs_norm": { "fraction": 0.2 },
+          "evaluation": { "every": 10, "episodes": 10, "stop_when_solved": false },
+          "persistence": { "provider": "{{Provider}}", "snapshot_every": 7 } }
+        """);
+
+    private static string Hash(string runDir) =>
+        CliRunner.ReadJson(Path.Combine(runDir, "summary.json")).GetProperty("theta_sha256").GetString()!;
+
+    [Fact]
+    public async Task KillNineAtRandomMoments_Resume_SameThetaAsUninterrupted()
+    {
+        var config = Config();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var reference = Path.Combine(_cli.Root, "reference-" + suffix);
+        var crashed = Path.Combine(_cli.Root, "crashed-" + suffix);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using (var uninterrupted = SeedProcess.Start(Environment, "train", config, "--run-dir", reference, "--workers", "2"))
+        {
+            var error = await uninterrupted.WaitForExitAsync(deadline.Token);
+            Assert.True(uninterrupted.ExitCode == 0, error);
+        }
+
+        var rng = new DeterministicRandom(2026);
+        int kills = 0;
+        var args = new[] { "train", config, "--run-dir", crashed, "--workers", "2" };
+        for (int attempt = 0; attempt < 10; attempt++)
+        {
+            using var process = SeedProcess.Start(Environment, args);
+            args = ["resume", crashed, "--workers", attempt % 2 == 0 ? "1" : "2"];
+            var first = await process.WaitForLineAsync(l => l.StartsWith("gen ", StringComparison.Ordinal), deadline.Token);
+            Assert.NotNull(first);
+            int start = GenerationOf(first);
+            int target = start + 1 + rng.NextInt(6);
+            if (kills < 3 && target < Generations - 1
+                && await process.WaitForLineAsync(l => l.StartsWith("gen ", StringComparison.Ordinal) && GenerationOf(l) >= target, deadline.Token) is not null)
+            {
+                await process.KillHardAsync(deadline.Token);
+                kills++;
+                if (kills == 1 && Provider == "sqlite")
+                {
+                    Assert.Equal(0, await _cli.RunAsync("runs", _cli.Root));
+                    Assert.Matches($@"crashed-{suffix}\s+CartPole-v1\s+\d+\s+\S+\s+crashed", _cli.Out);
+                }
+
+                continue;
+            }
+
+            var error = await process.WaitForExitAsync(deadline.Token);
+            Assert.True(process.ExitCode == 0, error);
+            break;
+        }
+
+        Assert.Equal(3, kills);
+        Assert.Equal(Hash(reference), Hash(crashed));
+        var metrics = File.ReadAllLines(Path.Combine(crashed, "metrics.csv"));
+        Assert.Equal(Generations + 2, metrics.Length); // header, one row per generation, the final evaluation
+    }
+
+    private static int GenerationOf(string line) =>
+        int.Parse(line.AsSpan(4, line.IndexOf('/', StringComparison.Ordinal) - 4), CultureInfo.InvariantCulture);
+}
+
+public sealed class SqliteCrashResumeTests : CrashResumeTests
+{
+    protected override string Provider => "sqlite";
+
+    protected override IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresCrashResumeTests(PostgresFixture postgres) : CrashResumeTests
+{
+    protected override string Provider => "postgres";
+
+    protected override IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["ES_POSTGRES_CONNECTION"] = postgres.Server.ConnectionString,
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}

@@ -1,0 +1,96 @@
+namespace Es.Seed.Tests.Cli;
+
+public sealed class ResumeEvalRunsTests : IDisposable
+{
+    private const string Small = """
+        { "seed": 3, "generations": 6, "env": { "name": "CartPole-v1" }, "policy": { "hidden": [8] },
+          "strategy": { "population": 16, "sigma": 0.1 }, "noise": { "table_size": 1048576 },
+          "evaluation": { "every": 2, "episodes": 4, "stop_when_solved": false }, "persistence": { "snapshot_every": 4 } }
+        """;
+
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private async Task<string> TrainAsync(params string[] extra)
+    {
+        var runDir = Path.Combine(_cli.Root, "run");
+        Assert.Equal(0, await _cli.RunAsync(["train", _cli.Write("c.json", Small), "--run-dir", runDir, .. extra]));
+        return runDir;
+    }
+
+    private static string Hash(string runDir) =>
+        CliRunner.ReadJson(Path.Combine(runDir, "summary.json")).GetProperty("theta_sha256").GetString()!;
+
+    [Fact]
+    public async Task Resume_MoreGenerations_SameThetaAsOneLongRun()
+    {
+        var runDir = await TrainAsync();
+        Assert.True(File.Exists(Path.Combine(runDir, "store.db")));
+        Assert.Equal(0, await _cli.RunAsync("resume", runDir, "--generations", "10"));
+        Assert.Contains("resuming run run at generation 6", _cli.Out, StringComparison.Ordinal);
+
+        var longRun = Path.Combine(_cli.Root, "long");
+        Assert.Equal(0, await _cli.RunAsync("train", Path.Combine(_cli.Root, "c.json"), "--run-dir", longRun, "--generations", "10"));
+        Assert.Equal(Hash(longRun), Hash(runDir));
+        Assert.Equal(10, CliRunner.ReadJson(Path.Combine(runDir, "config.json")).GetProperty("generations").GetInt32());
+    }
+
+    [Fact]
+    public async Task Resume_ChangedConfiguration_RefusedListingTheKeys()
+    {
+        var runDir = await TrainAsync();
+        var configPath = Path.Combine(runDir, "config.json");
+        var edited = File.ReadAllText(configPath).Replace("\"sigma\": 0.1", "\"sigma\": 0.2", StringComparison.Ordinal).Replace("\"l2\": 0.005", "\"l2\": 0.01", StringComparison.Ordinal);
+        File.WriteAllText(configPath, edited);
+
+        Assert.Equal(2, await _cli.RunAsync("resume", runDir));
+        Assert.Contains("strategy.sigma, strategy.l2", _cli.Error, StringComparison.Ordinal);
+        Assert.Contains("only the generation count may change", _cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_NotARunDirectory_SaysSo()
+    {
+        Assert.Equal(2, await _cli.RunAsync("resume", _cli.Root));
+        Assert.Contains("is not a run directory", _cli.Error, StringComparison.Ordinal);
+        Assert.Equal(2, await _cli.RunAsync("resume", Path.Combine(_cli.Root, "nowhere")));
+        Assert.Contains("no such run directory", _cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_StoreMissingOrUnreadable_ErrorNamesIt()
+    {
+        var runDir = await TrainAsync();
+        var store = Path.Combine(runDir, "store.db");
+        File.Delete(store);
+        File.Delete(store + "-wal");
+        File.Delete(store + "-shm");
+        Assert.Equal(2, await _cli.RunAsync("resume", runDir));
+        Assert.Contains(store, _cli.Error, StringComparison.Ordinal);
+
+        File.WriteAllText(store, "garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage");
+        Assert.Equal(2, await _cli.RunAsync("resume", runDir));
+        Assert.Contains($"cannot open the checkpoint store {store}", _cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", _cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_FinishedRun_ScoresTheFinalPolicy()
+    {
+        var runDir = await TrainAsync();
+        Assert.Equal(0, await _cli.RunAsync("eval", runDir, "--episodes", "5"));
+        Assert.Contains("CartPole-v1 at generation 6: mean return", _cli.Out, StringComparison.Ordinal);
+        Assert.Contains("over 5 episodes", _cli.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runs_ListsTheRunWithItsStatus()
+    {
+        await TrainAsync();
+        Assert.Equal(0, await _cli.RunAsync("runs", _cli.Root));
+        var lines = _cli.Out.Trim().Split('\n');
+        Assert.StartsWith("RUN", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^run\s+CartPole-v1\s+6\s+\S+\s+finished$", lines[1].Trim());
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+
+namespace Es.Seed.Tests.Cli;
+
+/// <summary>A real <c>es-seed</c> process (the built es-seed.dll beside the tests), read line by line.</summary>
+internal sealed class SeedProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _error;
+
+    private SeedProcess(Process process)
+    {
+        _process = process;
+        _error = process.StandardError.ReadToEndAsync();
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    public static SeedProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "es-seed.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return new SeedProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Reads output until a line satisfies <paramref name="match"/>; null when the process ended first.</summary>
+    public async Task<string?> WaitForLineAsync(Func<string, bool> match, CancellationToken deadline)
+    {
+        while (await _process.StandardOutput.ReadLineAsync(deadline) is string line)
+        {
+            if (match(line))
+            {
+                return line;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>SIGKILL, by process id: no chance to checkpoint anything.</summary>
+    public async Task KillHardAsync(CancellationToken deadline)
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync(deadline);
+    }
+
+    public async Task<string> WaitForExitAsync(CancellationToken deadline)
+    {
+        await _process.StandardOutput.ReadToEndAsync(deadline);
+        await _process.WaitForExitAsync(deadline);
+        return await _error;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+}
