@@ -53,7 +53,13 @@ public sealed class TrainInterruptTests : IDisposable
             Assert.Equal(130, process.ExitCode);
             var summary = CliRunner.ReadJson(Path.Combine(runDir, "summary.json"));
             Assert.Equal("interrupted", summary.GetProperty("status").GetString());
-            Assert.True(summary.GetProperty("generations_completed").GetInt32() >= 3);
+            int completed = summary.GetProperty("generations_completed").GetInt32();
+            Assert.True(completed >= 3);
+
+            // The interrupt wrote a snapshot of the last generation: resume starts from it, replaying nothing.
+            Assert.Equal(0, await _cli.RunAsync("resume", runDir, "--generations", (completed + 2).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Contains($"at generation {completed} (snapshot of generation {completed}, 0 journal rows replayed", _cli.Out, StringComparison.Ordinal);
+            Assert.NotEqual("interrupted", CliRunner.ReadJson(Path.Combine(runDir, "summary.json")).GetProperty("status").GetString());
         }
         finally
         {
