@@ -11,6 +11,7 @@ public static class SeedCli
         ArgumentNullException.ThrowIfNull(output);
         var root = new RootCommand("EsAkka: distributed Evolution Strategies training.");
         root.Subcommands.Add(TrainCommand.Create(output));
+        root.Subcommands.Add(Bench.BenchCommand.Create(output));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
