@@ -36,7 +36,11 @@ internal static class RolloutBench
         // Warm-up: let tiered compilation reach the optimised code before timing.
         int next = 0;
         Measure(evaluator, view, settings, perTask, ref next, Math.Min(1.0, seconds / 3));
+        // Process CPU time as well as wall time: on a shared machine other tenants' load
+        // stretches wall time, CPU time much less (see docs/benchmarks.md).
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var (steps, candidates, elapsed) = Measure(evaluator, view, settings, perTask, ref next, seconds);
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
 
         return new BenchReport()
             .Add("benchmark", "rollout")
@@ -45,8 +49,10 @@ internal static class RolloutBench
             .Add("env_steps_per_second", steps / elapsed)
             .Add("candidates_per_second", candidates / elapsed)
             .Add("mean_episode_length", (double)steps / (candidates * config.Strategy.EpisodesPerCandidate))
+            .Add("env_steps_per_cpu_second", steps / cpu)
             .Add("env_steps", steps)
-            .Add("seconds", elapsed);
+            .Add("seconds", elapsed)
+            .Add("cpu_seconds", cpu);
     }
 
     private static (long Steps, long Candidates, double Seconds) Measure(
