@@ -68,7 +68,7 @@ public static class BenchCommand
     {
         var config = ConfigArgument();
         var set = SetOption();
-        var generations = new Option<int>("--generations") { Description = "Generations per run (rounds 1..G-1 are timed).", DefaultValueFactory = _ => 11 };
+        var generations = new Option<int>("--generations") { Description = "Generations per run (rounds 1..G-1 are timed).", DefaultValueFactory = _ => 31 };
         var workers = new Option<int>("--workers") { Description = "Evaluators of the all-cores run.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var repetitions = new Option<int>("--repetitions") { Description = "Runs of each kind; the fastest counts.", DefaultValueFactory = _ => 3 };
         var command = new Command("generation", "Generation time split into evaluation, aggregation, update and coordination.") { config, set, generations, workers, repetitions };
