@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Es.Core.Kernels;
 
@@ -84,5 +85,34 @@ internal static class TanhApproximation
         var minusOne = new Vector<float>(-1f);
         r = Vector.ConditionalSelect(Vector.LessThan(r, minusOne), minusOne, r);
         return Vector.ConditionalSelect(Vector.GreaterThan(r, Vector<float>.One), Vector<float>.One, r);
+    }
+
+    /// <summary>Vector512 form (AVX-512 machines): the same operations, lane by lane.</summary>
+    public static Vector512<float> Evaluate(Vector512<float> x)
+    {
+        var lo = Vector512.Create(-Clamp);
+        var hi = Vector512.Create(Clamp);
+        x = Vector512.ConditionalSelect(Vector512.LessThan(x, lo), lo, x);
+        x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, hi), hi, x);
+        Vector512<float> x2 = x * x;
+
+        var p = Vector512.Create(Alpha13);
+        p = (p * x2) + Vector512.Create(Alpha11);
+        p = (p * x2) + Vector512.Create(Alpha9);
+        p = (p * x2) + Vector512.Create(Alpha7);
+        p = (p * x2) + Vector512.Create(Alpha5);
+        p = (p * x2) + Vector512.Create(Alpha3);
+        p = (p * x2) + Vector512.Create(Alpha1);
+        p *= x;
+
+        var q = Vector512.Create(Beta6);
+        q = (q * x2) + Vector512.Create(Beta4);
+        q = (q * x2) + Vector512.Create(Beta2);
+        q = (q * x2) + Vector512.Create(Beta0);
+
+        Vector512<float> r = p / q;
+        var minusOne = Vector512.Create(-1f);
+        r = Vector512.ConditionalSelect(Vector512.LessThan(r, minusOne), minusOne, r);
+        return Vector512.ConditionalSelect(Vector512.GreaterThan(r, Vector512<float>.One), Vector512<float>.One, r);
     }
 }

@@ -32,6 +32,17 @@ public static class VectorKernels
         }
 
         int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // Element-wise with the same operations as every other width: the bits do not change.
+            ref float xRef = ref MemoryMarshal.GetReference(x);
+            ref float yRef = ref MemoryMarshal.GetReference(y);
+            for (; i <= x.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                TanhApproximation.Evaluate(Vector512.LoadUnsafe(ref xRef, (nuint)i)).StoreUnsafe(ref yRef, (nuint)i);
+            }
+        }
+
         if (Vector.IsHardwareAccelerated)
         {
             ref float xRef = ref MemoryMarshal.GetReference(x);
@@ -105,42 +116,9 @@ public static class VectorKernels
         }
     }
 
-    /// <summary>The eight lanes in one Vector256 accumulator.</summary>
-    internal static void MatVec256(ReadOnlySpan<float> w, ReadOnlySpan<float> x, ReadOnlySpan<float> bias, Span<float> y)
-    {
-        int cols = x.Length;
-        int fullBlocks = cols / MatVecLanes;
-        int tailStart = fullBlocks * MatVecLanes;
-        bool hasTail = tailStart != cols;
-
-        // The last partial block is zero-padded once for x and per row for w.
-        Span<float> xTail = stackalloc float[MatVecLanes];
-        Span<float> wTail = stackalloc float[MatVecLanes];
-        xTail.Clear();
-        wTail.Clear();
-        x[tailStart..].CopyTo(xTail);
-        Vector256<float> xTailV = Vector256.Create<float>(xTail);
-
-        ref float xRef = ref MemoryMarshal.GetReference(x);
-        for (int r = 0; r < y.Length; r++)
-        {
-            ReadOnlySpan<float> row = w.Slice(r * cols, cols);
-            ref float rowRef = ref MemoryMarshal.GetReference(row);
-            Vector256<float> acc = Vector256<float>.Zero;
-            for (int k = 0; k < tailStart; k += MatVecLanes)
-            {
-                acc += Vector256.LoadUnsafe(ref rowRef, (nuint)k) * Vector256.LoadUnsafe(ref xRef, (nuint)k);
-            }
-
-            if (hasTail)
-            {
-                row[tailStart..].CopyTo(wTail);
-                acc += Vector256.Create<float>(wTail) * xTailV;
-            }
-
-            y[r] = Reduce(acc.GetLower(), acc.GetUpper()) + bias[r];
-        }
-    }
+    /// <summary>The eight lanes in one Vector256 accumulator per row, four rows per pass (<see cref="MatVecRows256"/>).</summary>
+    internal static void MatVec256(ReadOnlySpan<float> w, ReadOnlySpan<float> x, ReadOnlySpan<float> bias, Span<float> y) =>
+        MatVecRows256.Run(w, x, bias, y);
 
     /// <summary>The same eight lanes as two Vector128 halves (lanes 0–3 and 4–7).</summary>
     internal static void MatVec128(ReadOnlySpan<float> w, ReadOnlySpan<float> x, ReadOnlySpan<float> bias, Span<float> y)

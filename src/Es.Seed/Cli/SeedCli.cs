@@ -14,6 +14,7 @@ public static class SeedCli
         root.Subcommands.Add(ResumeCommand.Create(output));
         root.Subcommands.Add(EvalCommand.Create(output));
         root.Subcommands.Add(RunsCommand.Create(output));
+        root.Subcommands.Add(Bench.BenchCommand.Create(output));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Es.Actors.Evaluation;
+using Es.Actors.Fabric;
+using Es.Core.Configuration;
+using Es.Core.Noise;
+using Es.Core.Normalization;
+using Es.Core.Randomness;
+using Es.Core.Rollouts;
+
+namespace Es.Seed.Bench;
+
+/// <summary>
+/// <c>bench rollout CONFIG</c>: environment steps per second of one evaluator on the
+/// calling thread, scoring candidates of θ₀ exactly as an evaluator actor does
+/// (<see cref="EvaluatorActor.Score"/>: perturbation, episodes, observation sampling).
+/// </summary>
+internal static class RolloutBench
+{
+    public static BenchReport Run(TrainingConfig config, double seconds)
+    {
+        var noise = new NoiseTable(config.Noise.TableSize, config.Noise.Seed);
+        var problem = ProblemFactory.Create(config);
+        var evaluator = new CandidateEvaluator(problem, noise, config.Seed, config.Strategy.EpisodesPerCandidate);
+        var theta = new float[problem.ParameterCount];
+        problem.Initialize(theta, SeedMixer.Derive(config.Seed, 0));
+
+        // A real (non-identity) filter, so the normalisation's cost is measured like the C baseline's.
+        int size = problem.ObservationSize;
+        var filter = config.ObsNorm.Enabled
+            ? new ObservationFilter(new float[size], Enumerable.Repeat(1f, size).ToArray())
+            : ObservationFilter.Identity(size);
+        var view = new GenerationView(0, theta, filter, (float)config.Strategy.Sigma);
+        var settings = new EvaluatorSettings(config.Seed, config.ObsNorm.Enabled ? config.ObsNorm.Fraction : 0);
+        int perTask = config.Tasks.CandidatesPerTask;
+
+        // Warm-up: let tiered compilation reach the optimised code before timing.
+        int next = 0;
+        Measure(evaluator, view, settings, perTask, ref next, Math.Min(1.0, seconds / 3));
+        // Process CPU time as well as wall time: on a shared machine other tenants' load
+        // stretches wall time, CPU time much less (see docs/benchmarks.md).
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var (steps, candidates, elapsed) = Measure(evaluator, view, settings, perTask, ref next, seconds);
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+
+        return new BenchReport()
+            .Add("benchmark", "rollout")
+            .Add("env", problem.Name)
+            .Add("parameters", problem.ParameterCount)
+            .Add("env_steps_per_second", steps / elapsed)
+            .Add("candidates_per_second", candidates / elapsed)
+            .Add("mean_episode_length", (double)steps / (candidates * config.Strategy.EpisodesPerCandidate))
+            .Add("env_steps_per_cpu_second", steps / cpu)
+            .Add("env_steps", steps)
+            .Add("seconds", elapsed)
+            .Add("cpu_seconds", cpu);
+    }
+
+    private static (long Steps, long Candidates, double Seconds) Measure(
+        CandidateEvaluator evaluator, GenerationView view, EvaluatorSettings settings, int perTask, ref int next, double seconds)
+    {
+        long steps = 0, candidates = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            var result = EvaluatorActor.Score(evaluator, new EvaluationTask(0, TaskKind.Candidates, next, perTask), view, settings);
+            next += perTask;
+            steps += result.Steps;
+            candidates += perTask;
+        }
+
+        return (steps, candidates, clock.Elapsed.TotalSeconds);
+    }
+}
