@@ -323,20 +323,44 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
     private Task OnDeadLetterAsync(object sender, BasicDeliverEventArgs delivery)
     {
         Interlocked.Increment(ref _deadLettered);
+        TaskMessage? task = null;
         try
         {
-            if (WireProtocol.Decode(delivery.Body) is TaskMessage task && task.RunKey == _runKey && task.Task.Generation == _generation)
-            {
-                _failure.TrySetException(new InvalidOperationException(
-                    $"task {task.Task} was dead-lettered after {ClusterTopology.DeliveryLimit} deliveries (it fails on every node); the round cannot complete"));
-            }
+            task = WireProtocol.Decode(delivery.Body) as TaskMessage;
         }
         catch (Exception e) when (e is InvalidDataException or ProtocolVersionException)
         {
             // a malformed message some node dead-lettered: counted above
         }
 
+        if (task is not null && task.RunKey == _runKey && task.Task.Generation == _generation)
+        {
+            if (DeathReason(delivery) == "delivery_limit")
+            {
+                _failure.TrySetException(new InvalidOperationException(
+                    $"task {task.Task} was dead-lettered after {ClusterTopology.DeliveryLimit} deliveries (it fails on every node); the round cannot complete"));
+            }
+            else
+            {
+                // a node could not read a task this coordinator can: put it back rather than stall the round
+                _publisher.Publish(string.Empty, ClusterTopology.Tasks, WireProtocol.Encode(task));
+            }
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>Why the broker dead-lettered a message (x-death's latest reason: rejected, delivery_limit, expired…).</summary>
+    private static string? DeathReason(BasicDeliverEventArgs delivery)
+    {
+        if (delivery.BasicProperties.Headers is { } headers && headers.TryGetValue("x-death", out var death)
+            && death is IList<object> entries && entries.Count > 0 && entries[0] is IDictionary<string, object> entry
+            && entry.TryGetValue("reason", out var reason))
+        {
+            return reason is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : reason?.ToString();
+        }
+
+        return null;
     }
 
     private void SendWelcome(string queue, byte[] snapshot) =>

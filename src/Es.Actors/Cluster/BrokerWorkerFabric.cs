@@ -29,7 +29,7 @@ public sealed class BrokerWorkerFabric : IWorkerFabric, IAsyncDisposable
     private readonly Action<string> _log;
     private readonly Action<string> _say;
     private readonly NoiseTable? _sharedNoise;
-    private readonly Channel<BasicDeliverEventArgs> _deliveries = Channel.CreateUnbounded<BasicDeliverEventArgs>();
+    private readonly Channel<Delivery> _deliveries = Channel.CreateUnbounded<Delivery>();
     private readonly TaskCompletionSource<NodeReplica> _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
@@ -103,7 +103,8 @@ public sealed class BrokerWorkerFabric : IWorkerFabric, IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(_tasks);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            _deliveries.Writer.TryWrite(delivery);
+            // The body's memory belongs to the client only until this handler returns: copy it.
+            _deliveries.Writer.TryWrite(new Delivery(delivery.DeliveryTag, delivery.Redelivered, delivery.Body.ToArray()));
             return Task.CompletedTask;
         };
         await _tasks.BasicConsumeAsync(ClusterTopology.Tasks, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
@@ -400,6 +401,8 @@ public sealed class BrokerWorkerFabric : IWorkerFabric, IAsyncDisposable
         {
         }
     }
+
+    private sealed record Delivery(ulong DeliveryTag, bool Redelivered, byte[] Body);
 
     private sealed class Lease(BrokerWorkerFabric fabric, EvaluationTask task, ulong tag) : TaskLease(task)
     {

@@ -81,7 +81,8 @@ public sealed class ClusterRunTests
         var runDir = Path.Combine(scene.Root, "cluster");
         using var seed = HostProcess.Seed(scene.Environment, "train", config, "--run-dir", runDir, "--broker", scene.Broker.Uri, "--workers", "0");
         using var node = HostProcess.Node("node", scene.Environment, "--broker", scene.Broker.Uri, "--workers", "2");
-        Assert.NotNull(await node.WaitForLineAsync(l => IsScoring(l) && HostProcess.GenerationOf(l) >= 3, deadline.Token));
+        var scoring = await node.WaitForLineAsync(l => IsScoring(l) && HostProcess.GenerationOf(l) >= 3, deadline.Token);
+        Assert.True(scoring is not null, await node.WaitForExitAsync(deadline.Token) + await seed.WaitForExitAsync(deadline.Token));
         scene.Broker.Restart();
 
         var log = await seed.WaitForExitAsync(deadline.Token);
