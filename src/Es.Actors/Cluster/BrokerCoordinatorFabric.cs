@@ -38,7 +38,7 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
     private Task? _sweeper;
     private ActorRef? _coordinator;
     private GenerationRecord? _previous;
-    private byte[]? _snapshot;
+    private SessionSnapshot? _snapshot;
     private volatile int _generation = -1;
     private int _generationsPublished;
     private long _redelivered;
@@ -46,6 +46,7 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
     private long _malformed;
     private long _deadLettered;
     private long _bytesIn;
+    private long _welcomeBytes;
 
     private BrokerCoordinatorFabric(IConnection connection, OrderedPublisher publisher, string runId, TrainingConfig config, long epoch, Action<string> log, Action<string> notify)
     {
@@ -71,8 +72,9 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
         Interlocked.Read(ref _stale),
         Interlocked.Read(ref _malformed),
         Interlocked.Read(ref _deadLettered),
-        _publisher.BytesPublished,
+        _publisher.BytesPublished - Interlocked.Read(ref _welcomeBytes),
         Interlocked.Read(ref _bytesIn),
+        Interlocked.Read(ref _welcomeBytes),
         Volatile.Read(ref _generationsPublished));
 
     /// <summary>Declares the topology and starts consuming results, control messages and dead letters.</summary>
@@ -118,7 +120,7 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
     public void BeforeRound(TrainingSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var snapshot = CheckpointCodec.EncodeSnapshot(session.Export(), 0);
+        var snapshot = session.Export(); // a copy; encoded only when a node asks for it
         (string Queue, string NodeId)[] waiting;
         lock (_gate)
         {
@@ -282,7 +284,7 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
                     _notify($"node {join.NodeId} is out of step: sending it a fresh snapshot");
                 }
 
-                byte[]? snapshot;
+                SessionSnapshot? snapshot;
                 lock (_gate)
                 {
                     snapshot = _snapshot;
@@ -363,8 +365,12 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
         return null;
     }
 
-    private void SendWelcome(string queue, byte[] snapshot) =>
-        _publisher.Publish(string.Empty, queue, WireProtocol.Encode(new WelcomeMessage(_runKey, _runId, _configJson, snapshot)), persistent: false);
+    private void SendWelcome(string queue, SessionSnapshot snapshot)
+    {
+        var body = WireProtocol.Encode(new WelcomeMessage(_runKey, _runId, _configJson, CheckpointCodec.EncodeSnapshot(snapshot, 0)));
+        Interlocked.Add(ref _welcomeBytes, body.Length);
+        _publisher.Publish(string.Empty, queue, body, persistent: false);
+    }
 
     private async Task SweepAsync()
     {

@@ -171,7 +171,7 @@ internal static class ClusterTrain
             int generations = Math.Max(cluster.Generations, 1);
             await output.Out.WriteLineAsync(
                 $"cluster: nodes up {cluster.NodesUp}, lost {cluster.NodesLost}; tasks redelivered {cluster.TasksRedelivered}, stale results ignored {cluster.StaleResults}, " +
-                $"malformed {cluster.Malformed}, dead-lettered {cluster.DeadLettered}; wire {cluster.BytesOut / generations} bytes out + {cluster.BytesIn / generations} bytes in per generation ({cluster.Generations} rounds)").ConfigureAwait(false);
+                $"malformed {cluster.Malformed}, dead-lettered {cluster.DeadLettered}; wire {cluster.BytesOut / generations} bytes out + {cluster.BytesIn / generations} bytes in per generation ({cluster.Generations} rounds); {cluster.WelcomeBytes} bytes of welcomes (config + snapshot)").ConfigureAwait(false);
             return result.Training.Outcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Done;
         }
     }
