@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README states it and CI runs it.
 # Installs what the tests need first: the .NET SDK (global.json) must be there; the
-# PostgreSQL server (Debian's postgresql) is installed when missing. Tests start their own
+# PostgreSQL server (Debian's postgresql) and RabbitMQ (Debian's rabbitmq-server) are
+# installed when missing. Tests start their own
 # servers on free loopback ports and stop them by process id.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,18 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "installing postgresql (Debian package) for the checkpoint-store tests..."
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
+if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: the cluster tests need RabbitMQ: sudo apt-get install -y rabbitmq-server" >&2
+    exit 1
+  fi
+  echo "installing rabbitmq-server (Debian package) for the cluster tests..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+  # The package may start a system broker; the tests start their own on free ports.
+  if command -v systemctl >/dev/null 2>&1; then systemctl stop rabbitmq-server >/dev/null 2>&1 || true; fi
 fi
 
 log=$(mktemp)

@@ -38,11 +38,15 @@ public sealed class NodeCliTests
     }
 
     [Fact]
-    public async Task Run_ValidArguments_SaysTheBrokerFabricIsMissing_NoPasswordShown()
+    public async Task Run_UnreachableBroker_FailsNamingHostAndPort_NoPasswordShown()
     {
-        var (code, error) = await RunAsync("--broker", "amqp://user:secret@example.test:5673/");
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now
+        var (code, error) = await RunAsync("--broker", $"amqp://user:secret@127.0.0.1:{port}/", "--connect-timeout", "2");
         Assert.Equal(NodeCli.Failed, code);
-        Assert.Contains("example.test:5673", error, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", error, StringComparison.Ordinal);
     }
 }

@@ -55,6 +55,7 @@ public sealed class CoordinatorActor : Actor
         switch (message)
         {
             case BeginRound when !_session.IsFinished && !_session.RoundInProgress:
+                (_fabric as IReplicatingFabric)?.BeforeRound(_session); // replicas follow with the last record
                 var plan = _session.BeginRound();
                 _fabric.Publish(plan.View, plan.Tasks);
                 break;

@@ -20,7 +20,9 @@ public static class TrainCommand
         var generations = new Option<int?>("--generations") { Description = "Overrides the configuration's generations." };
         var seed = new Option<ulong?>("--seed") { Description = "Overrides the configuration's seed." };
         var set = new Option<string[]>("--set") { Description = "Overrides any key, e.g. --set strategy.sigma=0.1 (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("train", "Train a policy with Evolution Strategies.") { config, runDir, workers, generations, seed, set };
+        var broker = new Option<string?>("--broker") { Description = "Coordinate worker nodes through this RabbitMQ broker (amqp:// or amqps://); --workers may then be 0." };
+        var brokerPasswordFile = new Option<string?>("--broker-password-file") { Description = "A file holding the broker password (else ES_BROKER_PASSWORD, else the URI)." };
+        var command = new Command("train", "Train a policy with Evolution Strategies.") { config, runDir, workers, generations, seed, set, broker, brokerPasswordFile };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new TrainRequest(
                 parse.GetValue(config)!,
@@ -28,7 +30,9 @@ public static class TrainCommand
                 parse.GetValue(workers),
                 parse.GetValue(generations),
                 parse.GetValue(seed),
-                parse.GetValue(set) ?? []),
+                parse.GetValue(set) ?? [],
+                parse.GetValue(broker),
+                parse.GetValue(brokerPasswordFile)),
             output,
             cancellationToken));
         return command;
@@ -42,13 +46,15 @@ public static class TrainCommand
         TrainingConfig config;
         RunDirectory runDirectory;
         int workers;
+        Es.Actors.Cluster.BrokerEndpoint? endpoint = null;
         try
         {
             config = LoadConfig(request);
             workers = request.Workers ?? Environment.ProcessorCount;
-            if (workers < 1)
+            endpoint = request.Broker is null ? null : ClusterTrain.ParseBroker(request);
+            if (workers < (endpoint is null ? 1 : 0))
             {
-                throw new ConfigException("--workers", string.Empty, $"expected a whole number of at least 1, got {workers}");
+                throw new ConfigException("--workers", string.Empty, $"expected a whole number of at least {(endpoint is null ? 1 : 0)}, got {workers}");
             }
 
             CheckProblem(config, request.ConfigPath);
@@ -68,6 +74,11 @@ public static class TrainCommand
         {
             await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
+        }
+
+        if (endpoint is not null)
+        {
+            return await ClusterTrain.RunAsync(config, runDirectory, endpoint, workers, output, cancellationToken).ConfigureAwait(false);
         }
 
         await output.Out.WriteLineAsync($"run {runDirectory.RunId}: {config.Env.Name}, {config.Strategy.Name}, population {config.Strategy.Population}, {workers} evaluator(s)").ConfigureAwait(false);

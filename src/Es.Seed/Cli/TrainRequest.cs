@@ -7,10 +7,14 @@ namespace Es.Seed.Cli;
 /// <param name="Generations">Overrides <c>generations</c>.</param>
 /// <param name="Seed">Overrides <c>seed</c>.</param>
 /// <param name="Overrides"><c>key=value</c> assignments.</param>
+/// <param name="Broker">The broker URI for a cluster run, or null for the embedded fabric.</param>
+/// <param name="BrokerPasswordFile">A file holding the broker password.</param>
 public sealed record TrainRequest(
     string ConfigPath,
     string? RunDir,
     int? Workers,
     int? Generations,
     ulong? Seed,
-    IReadOnlyList<string> Overrides);
+    IReadOnlyList<string> Overrides,
+    string? Broker = null,
+    string? BrokerPasswordFile = null);

@@ -61,6 +61,16 @@ public sealed record RunSummary
     [JsonPropertyName("tasks_redelivered")]
     public long TasksRedelivered { get; init; }
 
+    /// <summary>Worker nodes up when the run ended (cluster runs only).</summary>
+    [JsonPropertyName("nodes_up")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? NodesUp { get; init; }
+
+    /// <summary>Worker nodes lost during the run: silent past the timeout (cluster runs only).</summary>
+    [JsonPropertyName("nodes_lost")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? NodesLost { get; init; }
+
     /// <summary>Why the run ended: finished, solved or interrupted.</summary>
     [JsonPropertyName("status")]
     public required string Status { get; init; }

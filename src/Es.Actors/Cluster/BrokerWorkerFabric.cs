@@ -1,0 +1,429 @@
+using System.Threading.Channels;
+using Es.Actors.Fabric;
+using Es.Core.Configuration;
+using Es.Core.Noise;
+using Es.Core.Rollouts;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Es.Actors.Cluster;
+
+/// <summary>
+/// A worker node's side of the RabbitMQ fabric. Joins the run (the coordinator answers
+/// with the configuration and one snapshot), keeps a <see cref="NodeReplica"/> in step
+/// with the generation broadcasts, and hands out tasks from the work queue only once the
+/// replica has reached their generation (older tasks are acked and dropped). A lease is
+/// acked after its result is confirmed by the broker, so a node that dies has its tasks
+/// redelivered to the others.
+/// </summary>
+public sealed class BrokerWorkerFabric : IWorkerFabric, IAsyncDisposable
+{
+    private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(2);
+
+    private readonly IConnection _connection;
+    private readonly IChannel _control;
+    private readonly IChannel _tasks;
+    private readonly OrderedPublisher _publisher;
+    private readonly NodeIdentity _identity;
+    private readonly string _queue;
+    private readonly Action<string> _log;
+    private readonly Action<string> _say;
+    private readonly NoiseTable? _sharedNoise;
+    private readonly Channel<Delivery> _deliveries = Channel.CreateUnbounded<Delivery>();
+    private readonly TaskCompletionSource<NodeReplica> _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly object _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<EvaluationTask, bool> _outstanding = new();
+    private TaskCompletionSource _viewChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private NodeReplica? _replica;
+    private NoiseTable? _noise;
+    private Task? _heartbeats;
+    private int _lastAnnouncedGeneration = -1;
+    private int _waitingFor = -1;
+    private int _waitTicks;
+    private DateTimeOffset _resyncRequested = DateTimeOffset.MinValue;
+    private long _malformed;
+    private long _staleTasks;
+
+    private BrokerWorkerFabric(IConnection connection, IChannel control, IChannel tasks, OrderedPublisher publisher, NodeIdentity identity, string queue, Action<string> log, Action<string> say, NoiseTable? sharedNoise)
+    {
+        _connection = connection;
+        _control = control;
+        _tasks = tasks;
+        _publisher = publisher;
+        _identity = identity;
+        _queue = queue;
+        _log = log;
+        _say = say;
+        _sharedNoise = sharedNoise;
+    }
+
+    /// <summary>Completes with the replica once the coordinator has welcomed this node.</summary>
+    public Task<NodeReplica> Joined => _joined.Task;
+
+    /// <summary>Completes with the run's final status; faults when the coordinator refuses the node.</summary>
+    public Task<string> Finished => _finished.Task;
+
+    /// <summary>Malformed messages received (dead-lettered).</summary>
+    public long Malformed => Interlocked.Read(ref _malformed);
+
+    /// <summary>Tasks of finished generations dropped.</summary>
+    public long StaleTasks => Interlocked.Read(ref _staleTasks);
+
+    /// <summary>Connects, declares the topology and this node's queue, and asks to join.</summary>
+    /// <param name="connection">An open connection (this fabric owns and closes it).</param>
+    /// <param name="identity">Who this node is.</param>
+    /// <param name="log">Diagnostics (stderr).</param>
+    /// <param name="say">Progress lines (stdout).</param>
+    /// <param name="sharedNoise">A noise table already built for the run (the seed's local evaluators), or null.</param>
+    /// <param name="cancellationToken">Gives up.</param>
+    public static async Task<BrokerWorkerFabric> StartAsync(IConnection connection, NodeIdentity identity, Action<string> log, Action<string> say, NoiseTable? sharedNoise, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(identity);
+        var control = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await ClusterTopology.DeclareAsync(control, cancellationToken).ConfigureAwait(false);
+        var queue = await ClusterTopology.DeclareNodeQueueAsync(control, identity.NodeId, cancellationToken).ConfigureAwait(false);
+        var tasks = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await tasks.BasicQosAsync(0, (ushort)Math.Clamp(identity.Workers * 2, 1, ushort.MaxValue), false, cancellationToken).ConfigureAwait(false);
+        var publisher = await OrderedPublisher.CreateAsync(connection, log, cancellationToken).ConfigureAwait(false);
+        var fabric = new BrokerWorkerFabric(connection, control, tasks, publisher, identity, queue, log, say, sharedNoise);
+        var consumer = new AsyncEventingBasicConsumer(control);
+        consumer.ReceivedAsync += fabric.OnControlAsync;
+        await control.BasicConsumeAsync(queue, autoAck: true, consumer, cancellationToken).ConfigureAwait(false);
+        fabric.SendJoin(resync: false);
+        fabric._heartbeats = Task.Run(fabric.HeartbeatAsync, CancellationToken.None);
+        return fabric;
+    }
+
+    /// <summary>Starts taking tasks (once joined: the prefetch counts against the work queue).</summary>
+    public async Task StartConsumingAsync(CancellationToken cancellationToken)
+    {
+        var consumer = new AsyncEventingBasicConsumer(_tasks);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            // The body's memory belongs to the client only until this handler returns: copy it.
+            _deliveries.Writer.TryWrite(new Delivery(delivery.DeliveryTag, delivery.Redelivered, delivery.Body.ToArray()));
+            return Task.CompletedTask;
+        };
+        await _tasks.BasicConsumeAsync(ClusterTopology.Tasks, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<TaskLease> TakeAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var delivery = await _deliveries.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            ulong tag = delivery.DeliveryTag;
+            TaskMessage? message = null;
+            try
+            {
+                message = WireProtocol.Decode(delivery.Body) as TaskMessage;
+            }
+            catch (Exception e) when (e is InvalidDataException or ProtocolVersionException)
+            {
+                _log($"malformed task message dead-lettered ({e.Message})");
+            }
+
+            if (message is null)
+            {
+                Interlocked.Increment(ref _malformed);
+                _publisher.Then(() => _tasks.BasicNackAsync(tag, multiple: false, requeue: false).AsTask());
+                continue;
+            }
+
+            var replica = _replica!;
+            if (message.RunKey != replica.RunKey)
+            {
+                Settle(tag); // a task of another run in this virtual host
+                continue;
+            }
+
+            while (true)
+            {
+                var view = replica.View;
+                if (view.Generation > message.Task.Generation)
+                {
+                    Interlocked.Increment(ref _staleTasks);
+                    Settle(tag);
+                    break;
+                }
+
+                if (view.Generation == message.Task.Generation)
+                {
+                    Volatile.Write(ref _waitingFor, -1);
+                    if (Interlocked.Exchange(ref _lastAnnouncedGeneration, view.Generation) != view.Generation)
+                    {
+                        _say($"gen {view.Generation}: scoring");
+                    }
+
+                    _outstanding[message.Task] = delivery.Redelivered;
+                    return new Lease(this, message.Task, tag) { Redelivered = delivery.Redelivered };
+                }
+
+                Task changed;
+                lock (_gate)
+                {
+                    changed = _viewChanged.Task;
+                }
+
+                Volatile.Write(ref _waitingFor, message.Task.Generation);
+                if (replica.View.Generation < message.Task.Generation)
+                {
+                    await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                replica = _replica!;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool TryGetGeneration(int generation, out GenerationView view)
+    {
+        var current = _replica?.View;
+        if (current is not null && current.Generation == generation)
+        {
+            view = current;
+            return true;
+        }
+
+        view = null!;
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public void PublishResult(TaskResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        bool redelivered = _outstanding.TryGetValue(result.Task, out var flag) && flag;
+        var body = WireProtocol.Encode(new ResultMessage(_replica!.RunKey, _identity.NodeId, redelivered, result));
+        _publisher.Publish(string.Empty, ClusterTopology.Results, body);
+    }
+
+    /// <summary>Leaves the run (a clean goodbye) and waits until it is sent.</summary>
+    public async Task LeaveAsync(CancellationToken cancellationToken)
+    {
+        _publisher.Publish(string.Empty, ClusterTopology.Coordinator, WireProtocol.Encode(new LeaveMessage(_identity.NodeId)), persistent: false);
+        await _publisher.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_heartbeats is not null)
+        {
+            await _heartbeats.ConfigureAwait(false);
+        }
+
+        await _publisher.DisposeAsync().ConfigureAwait(false);
+        foreach (var channel in new[] { _tasks, _control })
+        {
+            try
+            {
+                await channel.CloseAsync().ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+            }
+
+            channel.Dispose();
+        }
+
+        try
+        {
+            await _connection.CloseAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+        }
+
+        _connection.Dispose();
+        _stopping.Dispose();
+    }
+
+    private void Settle(ulong tag) => _publisher.Then(() => _tasks.BasicAckAsync(tag, multiple: false).AsTask());
+
+    private void SendJoin(bool resync)
+    {
+        var body = WireProtocol.Encode(new JoinMessage(_identity.NodeId, _identity.Host, _identity.Workers, _queue, resync));
+        _publisher.PublishWithReplyTo(ClusterTopology.Coordinator, body, _queue);
+    }
+
+    private void RequestResync(string why)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (now - _resyncRequested < TimeSpan.FromSeconds(5))
+        {
+            return;
+        }
+
+        _resyncRequested = now;
+        _log($"replica out of step ({why}); asking the coordinator for a fresh snapshot");
+        SendJoin(resync: true);
+    }
+
+    private Task OnControlAsync(object sender, BasicDeliverEventArgs delivery)
+    {
+        WireMessage message;
+        try
+        {
+            message = WireProtocol.Decode(delivery.Body);
+        }
+        catch (ProtocolVersionException e)
+        {
+            _finished.TrySetException(new ProtocolVersionException($"the coordinator speaks {e.Message}; run the same EsAkka version on every host"));
+            return Task.CompletedTask;
+        }
+        catch (InvalidDataException e)
+        {
+            Interlocked.Increment(ref _malformed);
+            _log($"malformed control message ignored ({e.Message})");
+            return Task.CompletedTask;
+        }
+
+        try
+        {
+            Handle(message);
+        }
+        catch (Exception e) when (e is InvalidDataException or ConfigException)
+        {
+            _log($"cannot follow the coordinator ({e.Message}); asking again");
+            _resyncRequested = DateTimeOffset.MinValue;
+            RequestResync("bad welcome");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Handle(WireMessage message)
+    {
+        switch (message)
+        {
+            case RefusedMessage refused:
+                _finished.TrySetException(new ProtocolVersionException($"the coordinator refused this node: {refused.Reason}"));
+                break;
+            case WelcomeMessage welcome when _replica is null || welcome.RunKey != _replica.RunKey:
+                var config = ConfigLoader.Load(welcome.ConfigJson, "the coordinator's configuration");
+                var noise = NoiseFor(config);
+                var replica = new NodeReplica(config, noise, welcome.RunKey, welcome.Snapshot);
+                Swap(replica);
+                _say($"joined run {welcome.RunId} at generation {replica.Generation} ({config.Env.Name}, population {config.Strategy.Population}, {_identity.Workers} evaluator(s))");
+                _joined.TrySetResult(replica);
+                break;
+            case WelcomeMessage welcome:
+                if (_replica.Reset(welcome.Snapshot))
+                {
+                    _say($"resynchronised at generation {_replica.Generation}");
+                    Swap(_replica);
+                }
+
+                _resyncRequested = DateTimeOffset.MinValue;
+                break;
+            case GenerationMessage generation when _replica is not null:
+                var step = _replica.Apply(generation);
+                if (step == ReplicaStep.Advanced)
+                {
+                    Swap(_replica);
+                }
+                else if (step == ReplicaStep.OutOfStep)
+                {
+                    RequestResync($"broadcast of generation {generation.Generation}, replica at {_replica.Generation}");
+                }
+
+                break;
+            case FinishedMessage finished when _replica is not null && finished.RunKey == _replica.RunKey:
+                _finished.TrySetResult(finished.Status);
+                break;
+            default:
+                break; // broadcasts before the welcome, or of another run
+        }
+    }
+
+    private NoiseTable NoiseFor(TrainingConfig config)
+    {
+        foreach (var candidate in new[] { _noise, _sharedNoise })
+        {
+            if (candidate is not null && candidate.Size == config.Noise.TableSize && candidate.Seed == config.Noise.Seed)
+            {
+                return candidate;
+            }
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        _noise = new NoiseTable(config.Noise.TableSize, config.Noise.Seed);
+        _say($"noise table: {config.Noise.TableSize:N0} values in {started.Elapsed.TotalSeconds:F2} s");
+        return _noise;
+    }
+
+    private void Swap(NodeReplica replica)
+    {
+        TaskCompletionSource previous;
+        lock (_gate)
+        {
+            _replica = replica;
+            previous = _viewChanged;
+            _viewChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        previous.TrySetResult();
+    }
+
+    private async Task HeartbeatAsync()
+    {
+        using var timer = new PeriodicTimer(HeartbeatEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                var replica = _replica;
+                var body = WireProtocol.Encode(new HeartbeatMessage(_identity.NodeId, replica?.Generation ?? -1));
+                _publisher.Publish(string.Empty, ClusterTopology.Coordinator, body, persistent: false);
+                int waiting = Volatile.Read(ref _waitingFor);
+                if (replica is not null && waiting > replica.Generation)
+                {
+                    // a task of a later generation arrived but its broadcast did not (lost in a broker restart)
+                    if (++_waitTicks >= 2)
+                    {
+                        RequestResync($"holding a task of generation {waiting}, replica at {replica.Generation}");
+                    }
+                }
+                else
+                {
+                    _waitTicks = 0;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private sealed record Delivery(ulong DeliveryTag, bool Redelivered, byte[] Body);
+
+    private sealed class Lease(BrokerWorkerFabric fabric, EvaluationTask task, ulong tag) : TaskLease(task)
+    {
+        private int _settled;
+
+        public override void Ack()
+        {
+            if (Interlocked.Exchange(ref _settled, 1) == 0)
+            {
+                fabric._outstanding.TryRemove(Task, out _);
+                fabric.Settle(tag); // queued after the result: sent once the broker confirmed it
+            }
+        }
+
+        public override void Requeue()
+        {
+            if (Interlocked.Exchange(ref _settled, 1) == 0)
+            {
+                fabric._outstanding.TryRemove(Task, out _);
+                fabric._publisher.Then(() => fabric._tasks.BasicNackAsync(tag, multiple: false, requeue: true).AsTask());
+            }
+        }
+    }
+}
