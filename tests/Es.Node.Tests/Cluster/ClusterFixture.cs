@@ -22,13 +22,18 @@ internal sealed class ClusterScene : IDisposable
     public static ClusterScene Start() => new(RabbitMqServer.Start());
 
     /// <summary>Pendulum (every episode 200 steps) with a 128×128 policy: a task takes tens of milliseconds.</summary>
-    public string WriteConfig(int generations, string name = "c.json", string persistence = "\"sqlite\"")
+    /// <param name="generations">Generations to train.</param>
+    /// <param name="name">The file name.</param>
+    /// <param name="persistence">The persistence provider, as JSON.</param>
+    /// <param name="population">Population: more, smaller tasks keep a node holding unacked tasks for longer.</param>
+    /// <param name="candidatesPerTask">Candidates per task.</param>
+    public string WriteConfig(int generations, string name = "c.json", string persistence = "\"sqlite\"", int population = 64, int candidatesPerTask = 8)
     {
         var path = Path.Combine(Root, name);
         File.WriteAllText(path, $$"""
             { "seed": 5, "generations": {{generations}}, "env": { "name": "Pendulum-v1" }, "policy": { "hidden": [128, 128] },
-              "strategy": { "population": 64, "sigma": 0.05, "episodes_per_candidate": 2 }, "noise": { "table_size": 1048576 },
-              "obs_norm": { "fraction": 0.25 }, "tasks": { "candidates_per_task": 8, "episodes_per_eval_task": 2 },
+              "strategy": { "population": {{population}}, "sigma": 0.05, "episodes_per_candidate": 2 }, "noise": { "table_size": 1048576 },
+              "obs_norm": { "fraction": 0.25 }, "tasks": { "candidates_per_task": {{candidatesPerTask}}, "episodes_per_eval_task": 2 },
               "evaluation": { "every": 4, "episodes": 4, "stop_when_solved": false },
               "persistence": { "provider": {{persistence}}, "snapshot_every": 3 } }
             """);

@@ -14,7 +14,9 @@ public sealed class ClusterRunTests
     {
         using var scene = ClusterScene.Start();
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var config = scene.WriteConfig(generations: 8);
+        // 64 tasks a generation: from its first task of a generation until the queue drains, a
+        // node holds unacked deliveries (prefetch 2 per evaluator) for far longer than a signal takes.
+        var config = scene.WriteConfig(generations: 8, population: 256, candidatesPerTask: 4);
         var expected = await scene.ReferenceHashAsync(config, deadline.Token);
         var runDir = Path.Combine(scene.Root, "cluster");
         using var seed = HostProcess.Seed(scene.Environment, "train", config, "--run-dir", runDir, "--broker", scene.Broker.Uri, "--workers", "0");
