@@ -36,6 +36,12 @@ public sealed record TrainingConfig
 
     /// <summary>How the population is cut into tasks.</summary>
     public TaskOptions Tasks { get; init; } = new();
+
+    /// <summary>Evaluator supervision: restarts, deadlines, attempts, failed candidates.</summary>
+    public SupervisionOptions Supervision { get; init; } = new();
+
+    /// <summary>Faults injected on purpose (off by default).</summary>
+    public ChaosOptions Chaos { get; init; } = new();
 }
 
 /// <summary>The <c>env</c> section.</summary>
