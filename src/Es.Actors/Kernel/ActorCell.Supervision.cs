@@ -4,6 +4,8 @@ namespace Es.Actors.Kernel;
 internal sealed partial class ActorCell
 {
     private readonly Dictionary<ActorCell, List<DateTimeOffset>> _restartHistory = [];
+    private readonly Dictionary<ActorCell, int> _consecutiveFailures = [];
+    private readonly Dictionary<ActorCell, int> _replacedIncarnation = [];
 
     private void HandleSystem(SystemMessage message)
     {
@@ -13,6 +15,7 @@ internal sealed partial class ActorCell
                 Supervise(failed);
                 break;
             case ResumeChild:
+                RenewAbandonToken();
                 _suspended = false;
                 break;
             case RestartChild restart when !_terminating:
@@ -51,7 +54,10 @@ internal sealed partial class ActorCell
         }
 
         // A report from a child that has since stopped, or from an incarnation already replaced, is stale.
-        if (!known || failed.Incarnation != child.Incarnation || _terminating || _actor is null)
+        // A report of an incarnation already being replaced (failed from outside by FailChild,
+        // or restarted with its siblings by AllForOne) is stale too.
+        if (!known || failed.Incarnation != child.Incarnation || _terminating || _actor is null
+            || (_replacedIncarnation.TryGetValue(child, out var replaced) && failed.Incarnation <= replaced))
         {
             return;
         }
@@ -64,7 +70,10 @@ internal sealed partial class ActorCell
             var history = HistoryOf(child);
             if (strategy.TryRecordRestart(history, System.Clock.GetUtcNow()))
             {
-                attempt = history.Count;
+                // Backoff grows with consecutive failures only: an instance that handled a
+                // message before failing starts again from the shortest delay (Akka's auto-reset).
+                attempt = failed.Handled > 0 ? 1 : _consecutiveFailures.GetValueOrDefault(child) + 1;
+                _consecutiveFailures[child] = attempt;
             }
             else
             {
@@ -92,6 +101,7 @@ internal sealed partial class ActorCell
             case Directive.Restart:
                 foreach (var target in targets)
                 {
+                    _replacedIncarnation[target] = target.Incarnation;
                     ScheduleRestart(target, failed.Reason, strategy.Backoff, attempt);
                 }
 
@@ -157,6 +167,8 @@ internal sealed partial class ActorCell
         }
 
         _restartHistory.Remove(child);
+        _consecutiveFailures.Remove(child);
+        _replacedIncarnation.Remove(child);
         if (_terminating && ChildCells().Length == 0)
         {
             FinishTerminate();

@@ -17,6 +17,8 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
     private Action<object>? _behavior;
     private ActorRef? _sender;
     private bool _suspended;
+    private int _incarnation;
+    private int _handled;
 
     public ActorCell(ActorSystem system, ActorCell? parent, string name, Props props)
     {
@@ -38,8 +40,8 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
     /// <summary>Completes when the actor has stopped and told its watchers.</summary>
     public Task Stopped => _stopped.Task;
 
-    /// <summary>Counts instances: a report from an old incarnation is recognised and ignored.</summary>
-    public int Incarnation { get; private set; }
+    /// <summary>Counts instances: a report from an old incarnation is recognised and ignored. Read by the parent, hence volatile.</summary>
+    public int Incarnation => Volatile.Read(ref _incarnation);
 
     public ActorRef Self => this;
 
@@ -88,6 +90,11 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
                 continue;
             }
 
+            if (!_suspended && IsAbandoned)
+            {
+                _suspended = true; // the supervisor gave up on this instance: it handles no more user messages
+            }
+
             if (!_suspended && !_terminating && _mailbox.Reader.TryRead(out var envelope))
             {
                 Invoke(envelope);
@@ -121,6 +128,7 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
             }
 
             (_behavior ?? _actor!.Receive)(envelope.Message);
+            Volatile.Write(ref _handled, _handled + 1);
         }
         catch (Exception e)
         {
@@ -136,13 +144,18 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
     private void Fail(Exception reason)
     {
         _suspended = true;
+        if (IsAbandoned)
+        {
+            return; // the supervisor already failed this incarnation from outside (FailChild) and decided
+        }
+
         if (ParentCell is null)
         {
             System.ReportGuardianFailure(this, reason);
             return;
         }
 
-        ParentCell.SendSystem(new Failed(this, reason, Incarnation));
+        ParentCell.SendSystem(new Failed(this, reason, Incarnation, _handled));
     }
 
     private void DrainToDeadLetters()
