@@ -68,6 +68,11 @@ internal sealed partial class ActorCell
         if (directive == Directive.Restart)
         {
             var history = HistoryOf(child);
+            if (strategy.BudgetResetsOnProgress && failed.Handled > 0)
+            {
+                history.Clear();
+            }
+
             if (strategy.TryRecordRestart(history, System.Clock.GetUtcNow()))
             {
                 // Backoff grows with consecutive failures only: an instance that handled a
@@ -101,15 +106,17 @@ internal sealed partial class ActorCell
             case Directive.Restart:
                 foreach (var target in targets)
                 {
-                    _replacedIncarnation[target] = target.Incarnation;
+                    // Given up on at once (a hung sibling is released), replaced after the backoff.
+                    _replacedIncarnation[target] = target.MarkAbandoned();
                     ScheduleRestart(target, failed.Reason, strategy.Backoff, attempt);
+                    target.CancelAbandonToken();
                 }
 
                 break;
             case Directive.Stop:
                 foreach (var target in targets)
                 {
-                    target.SendSystem(new TerminateActor());
+                    target.RequestTerminate();
                 }
 
                 break;

@@ -8,11 +8,14 @@ namespace Es.Core.Configuration;
 /// </summary>
 public sealed record SupervisionOptions
 {
-    /// <summary>Restarts allowed per evaluator within <see cref="RestartWindowSeconds"/>; past it the evaluator is stopped and the others carry on.</summary>
-    public int MaxRestarts { get; init; } = 100;
+    /// <summary>
+    /// Restarts allowed per evaluator within <see cref="RestartWindowSeconds"/> without a task
+    /// completed in between; past it the evaluator is stopped and the others carry on.
+    /// </summary>
+    public int MaxRestarts { get; init; } = 20;
 
     /// <summary>The sliding window the restart budget counts over, in seconds; 0 = the evaluator's whole life.</summary>
-    public double RestartWindowSeconds { get; init; } = 10;
+    public double RestartWindowSeconds { get; init; } = 60;
 
     /// <summary>Delay before the first of consecutive restarts, in milliseconds (then doubling).</summary>
     public int BackoffMinMs { get; init; } = 10;

@@ -63,6 +63,8 @@ internal static class TrainingJob
             ThetaSha256 = ThetaHash.Compute(outcome.Theta),
             EvaluatorRestarts = result.EvaluatorRestarts,
             TasksRedelivered = result.TasksRedelivered,
+            CandidatesRetried = result.CandidatesRetried,
+            CandidatesFailed = result.CandidatesFailed,
             Status = status,
         };
         run.WriteSummary(summary);
