@@ -110,6 +110,7 @@ public sealed class EvaluatorActor : Actor
                 // Blocks like a hung environment, but on the instance's Abandoned token: the
                 // task deadline gives up on this instance, cancels the token and the thread
                 // is released (never leaked), even when the actor is stopped instead.
+                Context.System.Log($"{Self.Path}: chaos: hang injected at g{candidate.Generation}/c{candidate.Index} (attempt {attempt}); waiting for the task deadline");
                 Context.Abandoned.WaitHandle.WaitOne();
                 throw new OperationCanceledException($"chaos: hang injected at g{candidate.Generation}/c{candidate.Index} (attempt {attempt}) ended by its deadline", Context.Abandoned);
         }

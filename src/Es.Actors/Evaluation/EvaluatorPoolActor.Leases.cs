@@ -42,6 +42,11 @@ public sealed partial class EvaluatorPoolActor
         {
             // the pool stopped
         }
+        catch (Exception e)
+        {
+            // A fabric that fails is the pool's failure, not a silent loss of its supply of work.
+            pool.Tell(new PumpFailed(e));
+        }
     }
 
     private bool TryOwn(TaskLease lease)
@@ -86,4 +91,7 @@ public sealed partial class EvaluatorPoolActor
             lease.Requeue();
         }
     }
+
+    /// <summary>The pump could not take work from the fabric (sent by the pump to the pool, which then fails).</summary>
+    private sealed record PumpFailed(Exception Reason);
 }

@@ -114,6 +114,8 @@ public sealed partial class EvaluatorPoolActor : Actor
             case DeadlineCheck check:
                 CheckDeadline(check);
                 break;
+            case PumpFailed failed:
+                throw new InvalidOperationException($"{Self.Path} cannot take tasks from the fabric: {failed.Reason.Message}", failed.Reason);
             case Terminated terminated:
                 Forget(terminated.Actor);
                 break;
@@ -168,6 +170,8 @@ public sealed partial class EvaluatorPoolActor : Actor
                 }
 
                 break;
+            case Directive.Escalate:
+                break; // this pool fails in turn; its own supervisor decides, and what it holds goes back when it stops
             default:
                 Forget(child);
                 break;

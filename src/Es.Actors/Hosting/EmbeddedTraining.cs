@@ -51,8 +51,16 @@ public static class EmbeddedTraining
                 EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, EvaluatorSupervision.Strategy(config.Supervision), statistics, PoolSettings.From(config.Supervision)),
                 "evaluators");
             var session = new TrainingSession(config, noise, ProblemFactory.Create(config));
-            var coordinator = system.ActorOf(CoordinatorActor.Props(session, fabric, finished), "coordinator");
-            using var registration = stop.Register(() => coordinator.Tell(new StopTraining()));
+            // Registered before the coordinator exists, so a stop requested during its first
+            // rounds is not missed; a stop that came before it existed is passed on just after.
+            ActorRef? coordinator = null;
+            using var registration = stop.Register(() => Volatile.Read(ref coordinator)?.Tell(new StopTraining()));
+            Volatile.Write(ref coordinator, system.ActorOf(CoordinatorActor.Props(session, fabric, finished), "coordinator"));
+            if (stop.IsCancellationRequested)
+            {
+                coordinator.Tell(new StopTraining());
+            }
+
             var outcome = await finished.Task.ConfigureAwait(false);
             return new TrainingResult(outcome, statistics.EvaluatorRestarts, fabric.TasksRedelivered)
             {

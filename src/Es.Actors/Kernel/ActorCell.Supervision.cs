@@ -141,13 +141,13 @@ internal sealed partial class ActorCell
 
     private void ScheduleRestart(ActorCell target, Exception reason, RestartBackoff? backoff, int attempt)
     {
-        if (backoff is null || attempt < 1)
+        var delay = backoff is null || attempt < 1 ? TimeSpan.Zero : backoff.Delay(attempt, Es.Core.Randomness.SeedMixer.HashString(target.Path));
+        if (delay <= TimeSpan.Zero)
         {
             target.SendSystem(new RestartChild(reason));
             return;
         }
 
-        var delay = backoff.Delay(attempt, Es.Core.Randomness.SeedMixer.HashString(target.Path));
         var timer = System.Clock.CreateTimer(_ => target.SendSystem(new RestartChild(reason)), null, delay, Timeout.InfiniteTimeSpan);
         _timers.Add(timer);
     }

@@ -11,6 +11,7 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
 {
     private readonly Channel<Envelope> _mailbox = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<SystemMessage> _systemMailbox = Channel.CreateUnbounded<SystemMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _doorbell = new(0);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Props _props;
     private Actor? _actor;
@@ -52,15 +53,30 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
     public override void Tell(object message, ActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!_mailbox.Writer.TryWrite(new Envelope(message, sender)))
+        if (_mailbox.Writer.TryWrite(new Envelope(message, sender)))
+        {
+            _doorbell.Release();
+        }
+        else
         {
             System.DeadLetter(message, sender, this);
         }
     }
 
-    public void SendSystem(SystemMessage message) => _systemMailbox.Writer.TryWrite(message);
+    public void SendSystem(SystemMessage message)
+    {
+        if (_systemMailbox.Writer.TryWrite(message))
+        {
+            _doorbell.Release();
+        }
+    }
 
-    public void Start() => _ = Task.Run(RunAsync);
+    /// <summary>
+    /// Starts the processing loop on the global queue (PreferFairness): Task.Run from a pool
+    /// thread would put it on that thread's local LIFO queue, where a busy parent's later work
+    /// can keep a new actor from starting for as long as the parent stays busy.
+    /// </summary>
+    public void Start() => _ = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
 
     public void Become(Action<object> behavior)
     {
@@ -101,19 +117,10 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
                 continue;
             }
 
-            if (_suspended || _terminating)
-            {
-                await _systemMailbox.Reader.WaitToReadAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                var systemReady = _systemMailbox.Reader.WaitToReadAsync();
-                var userReady = _mailbox.Reader.WaitToReadAsync();
-                if (!systemReady.IsCompleted && !userReady.IsCompleted)
-                {
-                    await Task.WhenAny(systemReady.AsTask(), userReady.AsTask()).ConfigureAwait(false);
-                }
-            }
+            // One doorbell rung by every enqueue (system or user) instead of racing two
+            // WaitToReadAsync calls: a counting semaphore cannot lose a wake-up, and waking
+            // for a user message while suspended only costs one more turn of the loop.
+            await _doorbell.WaitAsync().ConfigureAwait(false);
         }
     }
 
