@@ -104,7 +104,7 @@ public sealed class BrokerWorkerFabric : IWorkerFabric, IAsyncDisposable
         consumer.ReceivedAsync += (_, delivery) =>
         {
             // The body's memory belongs to the client only until this handler returns: copy it.
-            _deliveries.Writer.TryWrite(new Delivery(delivery.DeliveryTag, delivery.Redelivered, delivery.Body.ToArray()));
+            _deliveries.Writer.TryWrite(new Delivery(delivery.DeliveryTag, delivery.Redelivered, AttemptOf(delivery), delivery.Body.ToArray()));
             return Task.CompletedTask;
         };
         await _tasks.BasicConsumeAsync(ClusterTopology.Tasks, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
@@ -160,7 +160,7 @@ public sealed class BrokerWorkerFabric : IWorkerFabric, IAsyncDisposable
                     }
 
                     _outstanding[message.Task] = delivery.Redelivered;
-                    return new Lease(this, message.Task, tag) { Redelivered = delivery.Redelivered };
+                    return new Lease(this, message.Task, tag) { Attempt = delivery.Attempt };
                 }
 
                 Task changed;
@@ -402,7 +402,22 @@ public sealed class BrokerWorkerFabric : IWorkerFabric, IAsyncDisposable
         }
     }
 
-    private sealed record Delivery(ulong DeliveryTag, bool Redelivered, byte[] Body);
+    /// <summary>
+    /// Which attempt a delivery is: quorum queues count earlier deliveries in
+    /// <c>x-delivery-count</c>, so supervision's max_attempts spans nodes; without the
+    /// header a redelivery counts as a second attempt.
+    /// </summary>
+    private static int AttemptOf(BasicDeliverEventArgs delivery)
+    {
+        if (delivery.BasicProperties.Headers is { } headers && headers.TryGetValue("x-delivery-count", out var count) && count is not null)
+        {
+            return (int)Math.Min(int.MaxValue - 1, Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture)) + 1;
+        }
+
+        return delivery.Redelivered ? 2 : 1;
+    }
+
+    private sealed record Delivery(ulong DeliveryTag, bool Redelivered, int Attempt, byte[] Body);
 
     private sealed class Lease(BrokerWorkerFabric fabric, EvaluationTask task, ulong tag) : TaskLease(task)
     {

@@ -69,11 +69,13 @@ public static class ClusterNode
             await using (system.ConfigureAwait(false))
             {
                 system.TopLevelFailure += (actor, reason) => failed.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));
-                var settings = new EvaluatorSettings(config.Seed, config.ObsNorm.Enabled ? config.ObsNorm.Fraction : 0);
+                var settings = EvaluatorSupervision.Settings(config);
                 var evaluatorProps = EvaluatorActor.Props(
                     () => new CandidateEvaluator(ProblemFactory.Create(config), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
                     settings);
-                system.ActorOf(EvaluatorPoolActor.Props(fabric, identity.Workers, (_, _) => evaluatorProps, EmbeddedTraining.DefaultEvaluatorStrategy, new PoolStatistics()), "evaluators");
+                system.ActorOf(
+                    EvaluatorPoolActor.Props(fabric, identity.Workers, (_, _) => evaluatorProps, EvaluatorSupervision.Strategy(config.Supervision), new PoolStatistics(), PoolSettings.From(config.Supervision)),
+                    "evaluators");
                 await fabric.StartConsumingAsync(stop).ConfigureAwait(false);
                 var ended = await Task.WhenAny(fabric.Finished, stopped, failed.Task).ConfigureAwait(false);
                 if (ended == fabric.Finished)

@@ -6,8 +6,14 @@ namespace Es.Actors.Evaluation;
 /// <summary>Asks an evaluator to score a task against a generation's view.</summary>
 /// <param name="Task">The task.</param>
 /// <param name="View">θ, filter and σ of the task's generation.</param>
-public sealed record Evaluate(EvaluationTask Task, GenerationView View);
+/// <param name="Dispatch">Names this hand-out of the task; the answer carries it back, so an answer to an abandoned hand-out is recognised.</param>
+/// <param name="Attempt">Which attempt at the task this is, from 1.</param>
+public sealed record Evaluate(EvaluationTask Task, GenerationView View, long Dispatch = 0, int Attempt = 1);
 
 /// <summary>An evaluator's answer to <see cref="Evaluate"/>.</summary>
 /// <param name="Result">The scores.</param>
-public sealed record Evaluated(TaskResult Result);
+/// <param name="Dispatch">The <see cref="Evaluate.Dispatch"/> answered.</param>
+public sealed record Evaluated(TaskResult Result, long Dispatch = 0);
+
+/// <summary>An evaluator instance is up (started or restarted) and can take work: sent to its parent from PreStart.</summary>
+public sealed record EvaluatorReady;

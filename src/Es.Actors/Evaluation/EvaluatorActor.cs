@@ -8,7 +8,9 @@ namespace Es.Actors.Evaluation;
 
 /// <summary>
 /// Scores tasks. Each incarnation builds a fresh problem (environment, policy, buffers)
-/// in <see cref="PreStart"/>, so a restart after a failure starts from a clean slate.
+/// in <see cref="PreStart"/>, so a restart after a failure starts from a clean slate, and
+/// then tells its parent it is ready for work. A NaN or infinite reward is passed on (the
+/// coordinator counts it as a failed candidate) and logged with the candidate's name.
 /// </summary>
 public sealed class EvaluatorActor : Actor
 {
@@ -31,14 +33,22 @@ public sealed class EvaluatorActor : Actor
     }
 
     /// <inheritdoc/>
-    protected internal override void PreStart() => _evaluator = _createEvaluator();
+    protected internal override void PreStart()
+    {
+        _evaluator = _createEvaluator();
+        Context.Parent.Tell(new EvaluatorReady(), Self);
+    }
 
     /// <inheritdoc/>
     protected internal override void Receive(object message)
     {
         if (message is Evaluate evaluate)
         {
-            Sender?.Tell(new Evaluated(Score(_evaluator!, evaluate.Task, evaluate.View, _settings)), Self);
+            var chaos = _settings.Chaos;
+            Action<CandidateName>? inject = chaos.Enabled ? candidate => Inject(chaos.For(candidate, evaluate.Attempt), candidate, evaluate.Attempt) : null;
+            var result = Score(_evaluator!, evaluate.Task, evaluate.View, _settings, inject);
+            ReportNonFinite(result);
+            Sender?.Tell(new Evaluated(result, evaluate.Dispatch), Self);
         }
         else
         {
@@ -47,7 +57,12 @@ public sealed class EvaluatorActor : Actor
     }
 
     /// <summary>Scores a task: the pure part of an evaluator, shared with tests and benchmarks.</summary>
-    public static TaskResult Score(CandidateEvaluator evaluator, EvaluationTask task, GenerationView view, EvaluatorSettings settings)
+    /// <param name="evaluator">The evaluator's problem and buffers.</param>
+    /// <param name="task">The task.</param>
+    /// <param name="view">θ, filter and σ of its generation.</param>
+    /// <param name="settings">Run seed and observation sampling.</param>
+    /// <param name="beforeCandidate">Called before each perturbed candidate is scored (fault injection); may throw or block.</param>
+    public static TaskResult Score(CandidateEvaluator evaluator, EvaluationTask task, GenerationView view, EvaluatorSettings settings, Action<CandidateName>? beforeCandidate = null)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(task);
@@ -67,6 +82,7 @@ public sealed class EvaluatorActor : Actor
             else
             {
                 var candidate = new CandidateName(task.Generation, index);
+                beforeCandidate?.Invoke(candidate);
                 var sampled = evaluator.Problem.ObservationSize > 0
                     && ObservationSampling.Includes(settings.RunSeed, candidate, settings.ObservationFraction);
                 var statistics = sampled ? new RunningStat(evaluator.Problem.ObservationSize) : null;
@@ -82,5 +98,33 @@ public sealed class EvaluatorActor : Actor
         }
 
         return new TaskResult(task, returns, steps, observations is null ? [] : [.. observations]);
+    }
+
+    private void Inject(ChaosFault fault, CandidateName candidate, int attempt)
+    {
+        switch (fault)
+        {
+            case ChaosFault.Crash:
+                throw new InjectedFaultException($"chaos: evaluator crash injected at g{candidate.Generation}/c{candidate.Index} (attempt {attempt})");
+            case ChaosFault.Hang:
+                // Blocks like a hung environment, but on the instance's Abandoned token: the
+                // task deadline gives up on this instance, cancels the token and the thread
+                // is released (never leaked), even when the actor is stopped instead.
+                Context.System.Log($"{Self.Path}: chaos: hang injected at g{candidate.Generation}/c{candidate.Index} (attempt {attempt}); waiting for the task deadline");
+                Context.Abandoned.WaitHandle.WaitOne();
+                throw new OperationCanceledException($"chaos: hang injected at g{candidate.Generation}/c{candidate.Index} (attempt {attempt}) ended by its deadline", Context.Abandoned);
+        }
+    }
+
+    private void ReportNonFinite(TaskResult result)
+    {
+        for (int i = 0; i < result.Returns.Length; i++)
+        {
+            if (!double.IsFinite(result.Returns[i]))
+            {
+                var kind = result.Task.Kind == TaskKind.Candidates ? "c" : "eval";
+                Context.System.Log($"g{result.Task.Generation}/{kind}{result.Task.First + i}: reward {result.Returns[i]}; counted as a failed candidate");
+            }
+        }
     }
 }

@@ -9,47 +9,57 @@ namespace Es.Actors.Evaluation;
 /// <summary>
 /// Supervises a node's evaluators and feeds them from the fabric. Work is pulled: a
 /// pump takes a task from the fabric only when an evaluator is free, so a slow node
-/// never hoards tasks. When an evaluator fails, the task it held goes back to the fabric
-/// to be scored again (by any evaluator, on any node).
+/// never hoards tasks. When an evaluator fails (throws, or holds a task past its deadline),
+/// the task it held goes back to the fabric to be scored again (by any evaluator, on any
+/// node); after <see cref="PoolSettings.MaxAttempts"/> attempts its candidates are reported
+/// failed instead. When the pool stops, every task it holds goes back.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "Disposed in PostStop: an actor's life ends there, not in Dispose.")]
-public sealed class EvaluatorPoolActor : Actor
+public sealed partial class EvaluatorPoolActor : Actor
 {
     private readonly IWorkerFabric _fabric;
     private readonly int _evaluatorCount;
     private readonly Func<ActorRef, int, Props> _evaluatorProps;
     private readonly SupervisorStrategy _strategy;
     private readonly PoolStatistics _statistics;
+    private readonly PoolSettings _settings;
     private readonly Queue<ActorRef> _idle = new();
     private readonly Queue<TaskLease> _backlog = new();
-    private readonly Dictionary<ActorRef, TaskLease> _inFlight = [];
+    private readonly Dictionary<ActorRef, InFlight> _inFlight = [];
     private readonly HashSet<ActorRef> _alive = [];
+    private readonly HashSet<ActorRef> _starting = [];
     private readonly Channel<bool> _credits = Channel.CreateUnbounded<bool>();
     private readonly CancellationTokenSource _stopping = new();
+    private long _nextDispatch;
 
-    private EvaluatorPoolActor(IWorkerFabric fabric, int evaluatorCount, Func<ActorRef, int, Props> evaluatorProps, SupervisorStrategy strategy, PoolStatistics statistics)
+    private EvaluatorPoolActor(IWorkerFabric fabric, int evaluatorCount, Func<ActorRef, int, Props> evaluatorProps, SupervisorStrategy strategy, PoolStatistics statistics, PoolSettings settings)
     {
         _fabric = fabric;
         _evaluatorCount = evaluatorCount;
         _evaluatorProps = evaluatorProps;
         _strategy = strategy;
         _statistics = statistics;
+        _settings = settings;
+        _deadlines = new TaskDeadlines(settings.TaskDeadline);
     }
 
     /// <summary>Props for a pool.</summary>
     /// <param name="fabric">Where tasks come from and results go.</param>
     /// <param name="evaluatorCount">Number of evaluators (usually one per core).</param>
-    /// <param name="evaluatorProps">Props of evaluator number i (given the pool's address).</param>
+    /// <param name="evaluatorProps">Props of evaluator number i (given the pool's address); an evaluator tells its parent <see cref="EvaluatorReady"/> from PreStart.</param>
     /// <param name="strategy">How failing evaluators are treated.</param>
     /// <param name="statistics">Counters for the run summary.</param>
-    public static Props Props(IWorkerFabric fabric, int evaluatorCount, Func<ActorRef, int, Props> evaluatorProps, SupervisorStrategy strategy, PoolStatistics statistics)
+    /// <param name="settings">Attempts and deadlines (default: 3 attempts, derived deadlines).</param>
+    public static Props Props(IWorkerFabric fabric, int evaluatorCount, Func<ActorRef, int, Props> evaluatorProps, SupervisorStrategy strategy, PoolStatistics statistics, PoolSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(fabric);
         ArgumentOutOfRangeException.ThrowIfLessThan(evaluatorCount, 1);
         ArgumentNullException.ThrowIfNull(evaluatorProps);
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(statistics);
-        return Kernel.Props.Create(() => new EvaluatorPoolActor(fabric, evaluatorCount, evaluatorProps, strategy, statistics));
+        settings ??= new PoolSettings();
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxAttempts, 1);
+        return Kernel.Props.Create(() => new EvaluatorPoolActor(fabric, evaluatorCount, evaluatorProps, strategy, statistics, settings));
     }
 
     /// <inheritdoc/>
@@ -67,7 +77,7 @@ public sealed class EvaluatorPoolActor : Actor
             var evaluator = Context.ActorOf(_evaluatorProps(Self, i), $"evaluator-{i}");
             Context.Watch(evaluator);
             _alive.Add(evaluator);
-            BecomeIdle(evaluator);
+            _starting.Add(evaluator); // idle once it says it is ready
         }
 
         _ = PumpAsync(Self, _stopping.Token);
@@ -78,6 +88,7 @@ public sealed class EvaluatorPoolActor : Actor
     {
         _stopping.Cancel();
         _stopping.Dispose();
+        ReleaseOwnedLeases();
     }
 
     /// <inheritdoc/>
@@ -88,13 +99,23 @@ public sealed class EvaluatorPoolActor : Actor
             case TaskLease lease:
                 Dispatch(lease);
                 break;
-            case Evaluated evaluated when Sender is not null && _inFlight.Remove(Sender, out var held):
-                _fabric.PublishResult(evaluated.Result);
-                held.Ack();
+            case EvaluatorReady when Sender is not null && _starting.Remove(Sender):
                 BecomeIdle(Sender);
                 break;
-            case Evaluated:
-                break; // a late answer from an incarnation whose task was already requeued
+            case EvaluatorReady:
+                break; // restarted with its siblings (AllForOne) while busy or idle: its state here is unchanged
+            case Evaluated evaluated when Sender is not null && _inFlight.TryGetValue(Sender, out var held) && held.Dispatch == evaluated.Dispatch:
+                Completed(Sender, held, evaluated.Result);
+                break;
+            case Evaluated evaluated:
+                // A late answer from an instance given up on (deadline), or a duplicate: its task was already requeued.
+                Context.System.Log($"{Sender?.Path}: ignored a stale answer to {evaluated.Result.Task} (dispatch {evaluated.Dispatch})");
+                break;
+            case DeadlineCheck check:
+                CheckDeadline(check);
+                break;
+            case PumpFailed failed:
+                throw new InvalidOperationException($"{Self.Path} cannot take tasks from the fabric: {failed.Reason.Message}", failed.Reason);
             case Terminated terminated:
                 Forget(terminated.Actor);
                 break;
@@ -108,19 +129,37 @@ public sealed class EvaluatorPoolActor : Actor
     protected internal override void OnChildFailed(ActorRef child, Exception reason, Directive directive)
     {
         Context.System.Log($"{child.Path} failed ({reason.GetType().Name}: {reason.Message}); {directive}");
-        var held = _inFlight.Remove(child, out var lease);
+        bool held = _inFlight.Remove(child, out var inFlight);
         if (held)
         {
-            lease!.Requeue();
+            inFlight!.Timer.Dispose();
+            SettleFailed(inFlight.Lease, reason);
         }
 
         switch (directive)
         {
+            case Directive.Restart when SupervisorStrategy.AppliesToAllChildren:
+                // AllForOne: every sibling is replaced too, and the work it held is lost with it.
+                _statistics.CountRestart(_alive.Count);
+                foreach (var (sibling, work) in _inFlight.ToArray())
+                {
+                    _inFlight.Remove(sibling);
+                    work.Timer.Dispose();
+                    Settle(work.Lease, ack: false);
+                    _starting.Add(sibling);
+                }
+
+                if (held)
+                {
+                    _starting.Add(child);
+                }
+
+                break;
             case Directive.Restart:
                 _statistics.CountRestart();
                 if (held)
                 {
-                    BecomeIdle(child); // its mailbox holds new work until the fresh instance is up
+                    _starting.Add(child); // new work waits until the fresh instance says it is ready
                 }
 
                 break;
@@ -131,6 +170,8 @@ public sealed class EvaluatorPoolActor : Actor
                 }
 
                 break;
+            case Directive.Escalate:
+                break; // this pool fails in turn; its own supervisor decides, and what it holds goes back when it stops
             default:
                 Forget(child);
                 break;
@@ -141,7 +182,7 @@ public sealed class EvaluatorPoolActor : Actor
     {
         if (!_fabric.TryGetGeneration(lease.Task.Generation, out var view))
         {
-            lease.Ack(); // a task of a generation that is over: nothing to score
+            Settle(lease, ack: true); // a task of a generation that is over: nothing to score
             _credits.Writer.TryWrite(true);
             return;
         }
@@ -157,8 +198,41 @@ public sealed class EvaluatorPoolActor : Actor
 
     private void Send(ActorRef evaluator, TaskLease lease, GenerationView view)
     {
-        _inFlight[evaluator] = lease;
-        evaluator.Tell(new Evaluate(lease.Task, view), Self);
+        long dispatch = ++_nextDispatch;
+        var now = Context.System.Clock.GetUtcNow();
+        var due = now + _deadlines.For(lease.Attempt);
+        var timer = Context.ScheduleOnce(due - now, new DeadlineCheck(evaluator, dispatch));
+        _inFlight[evaluator] = new InFlight(lease, dispatch, now, due, timer);
+        evaluator.Tell(new Evaluate(lease.Task, view, dispatch, lease.Attempt), Self);
+    }
+
+    private void Completed(ActorRef evaluator, InFlight held, TaskResult result)
+    {
+        _inFlight.Remove(evaluator);
+        held.Timer.Dispose();
+        _fabric.PublishResult(result);
+        Settle(held.Lease, ack: true);
+        if (_deadlines.Observe(Context.System.Clock.GetUtcNow() - held.Started))
+        {
+            MoveDeadlinesUp();
+        }
+
+        BecomeIdle(evaluator);
+    }
+
+    /// <summary>A failed attempt: the task goes back for another, or after the last one its candidates are reported failed.</summary>
+    private void SettleFailed(TaskLease lease, Exception reason)
+    {
+        if (lease.Attempt < _settings.MaxAttempts)
+        {
+            Settle(lease, ack: false);
+            return;
+        }
+
+        var error = $"{lease.Task}: given up after {lease.Attempt} attempt(s); last failure {reason.GetType().Name}: {reason.Message}";
+        Context.System.Log(error);
+        _fabric.PublishResult(TaskResult.Failed(lease.Task, error));
+        Settle(lease, ack: true);
     }
 
     private void BecomeIdle(ActorRef evaluator)
@@ -171,7 +245,7 @@ public sealed class EvaluatorPoolActor : Actor
                 return;
             }
 
-            waiting.Ack();
+            Settle(waiting, ack: true);
         }
 
         _idle.Enqueue(evaluator);
@@ -186,9 +260,11 @@ public sealed class EvaluatorPoolActor : Actor
         }
 
         _statistics.CountStopped();
-        if (_inFlight.Remove(evaluator, out var lease))
+        _starting.Remove(evaluator);
+        if (_inFlight.Remove(evaluator, out var held))
         {
-            lease.Requeue();
+            held.Timer.Dispose();
+            Settle(held.Lease, ack: false);
         }
 
         var others = _idle.Where(e => !e.Equals(evaluator)).ToArray();
@@ -202,32 +278,13 @@ public sealed class EvaluatorPoolActor : Actor
         {
             while (_backlog.TryDequeue(out var waiting))
             {
-                waiting.Requeue();
+                Settle(waiting, ack: false);
             }
 
             throw new InvalidOperationException("Every evaluator of this pool has stopped (restart budgets spent).");
         }
     }
 
-    /// <summary>Takes one task from the fabric per free evaluator (credit) and hands it to the pool.</summary>
-    private async Task PumpAsync(ActorRef pool, CancellationToken stopping)
-    {
-        try
-        {
-            while (await _credits.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
-            {
-                if (!_credits.Reader.TryRead(out _))
-                {
-                    continue;
-                }
-
-                var lease = await _fabric.TakeAsync(stopping).ConfigureAwait(false);
-                pool.Tell(lease);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // the pool stopped
-        }
-    }
+    /// <summary>A task handed to an evaluator: which hand-out it is, when it started, when it is due.</summary>
+    private sealed record InFlight(TaskLease Lease, long Dispatch, DateTimeOffset Started, DateTimeOffset Due, IDisposable Timer);
 }

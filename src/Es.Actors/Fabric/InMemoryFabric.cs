@@ -5,21 +5,32 @@ using Es.Core.Rollouts;
 namespace Es.Actors.Fabric;
 
 /// <summary>
-/// The embedded fabric: a work queue with competing consumers and requeue-on-failure,
-/// the current generation's view, and results told straight to the coordinator actor.
+/// The embedded fabric: a work queue with competing consumers and requeue-on-failure
+/// (a requeued task carries its attempt count, as a broker's delivery count does), the
+/// current generation's view, and results told straight to the coordinator actor.
 /// </summary>
 public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
 {
-    private readonly Channel<(EvaluationTask Task, bool Redelivered)> _queue =
-        Channel.CreateUnbounded<(EvaluationTask, bool)>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<(EvaluationTask Task, int Attempt)> _queue =
+        Channel.CreateUnbounded<(EvaluationTask, int)>(new UnboundedChannelOptions { SingleReader = false });
 
     private volatile GenerationView? _current;
     private ActorRef? _coordinator;
+    private long _redelivered;
+    private long _candidatesRetried;
 
     /// <summary>Tasks put back after an evaluator failed while holding them.</summary>
     public long TasksRedelivered => Interlocked.Read(ref _redelivered);
 
-    private long _redelivered;
+    /// <summary>Candidates in the tasks put back: each will be scored again.</summary>
+    public long CandidatesRetried => Interlocked.Read(ref _candidatesRetried);
+
+    /// <summary>
+    /// Fault injection for tests: sees every result on its way to the coordinator and calls
+    /// <c>deliver</c> as often as it likes (never = dropped, twice = duplicated, later = delayed).
+    /// Null (the default) delivers each result once, at once.
+    /// </summary>
+    public Action<TaskResult, Action<TaskResult>>? ResultInterceptor { get; set; }
 
     /// <inheritdoc/>
     public void AttachCoordinator(ActorRef coordinator) => _coordinator = coordinator;
@@ -32,15 +43,15 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
         _current = view;
         foreach (var task in tasks)
         {
-            _queue.Writer.TryWrite((task, false));
+            _queue.Writer.TryWrite((task, 1));
         }
     }
 
     /// <inheritdoc/>
     public async ValueTask<TaskLease> TakeAsync(CancellationToken cancellationToken)
     {
-        var (task, redelivered) = await _queue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new Lease(this, task) { Redelivered = redelivered };
+        var (task, attempt) = await _queue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new Lease(this, task) { Attempt = attempt };
     }
 
     /// <inheritdoc/>
@@ -58,7 +69,20 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
     }
 
     /// <inheritdoc/>
-    public void PublishResult(TaskResult result) =>
+    public void PublishResult(TaskResult result)
+    {
+        var interceptor = ResultInterceptor;
+        if (interceptor is null)
+        {
+            Deliver(result);
+        }
+        else
+        {
+            interceptor(result, Deliver);
+        }
+    }
+
+    private void Deliver(TaskResult result) =>
         (_coordinator ?? throw new InvalidOperationException("No coordinator is attached to the fabric.")).Tell(result);
 
     private sealed class Lease(InMemoryFabric fabric, EvaluationTask task) : TaskLease(task)
@@ -72,7 +96,12 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
             if (Interlocked.Exchange(ref _settled, 1) == 0)
             {
                 Interlocked.Increment(ref fabric._redelivered);
-                fabric._queue.Writer.TryWrite((Task, true));
+                if (Task.Kind == TaskKind.Candidates)
+                {
+                    Interlocked.Add(ref fabric._candidatesRetried, Task.Count);
+                }
+
+                fabric._queue.Writer.TryWrite((Task, Attempt + 1));
             }
         }
     }

@@ -13,8 +13,11 @@ public abstract class TaskLease
     /// <summary>The leased task.</summary>
     public EvaluationTask Task { get; }
 
+    /// <summary>Which attempt at the task this is, from 1; a redelivered task carries its count.</summary>
+    public int Attempt { get; init; } = 1;
+
     /// <summary>True when this task was handed out before (a redelivery).</summary>
-    public bool Redelivered { get; init; }
+    public bool Redelivered => Attempt > 1;
 
     /// <summary>Settles the task as done.</summary>
     public abstract void Ack();

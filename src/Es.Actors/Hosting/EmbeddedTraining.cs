@@ -14,13 +14,6 @@ namespace Es.Actors.Hosting;
 /// </summary>
 public static class EmbeddedTraining
 {
-    /// <summary>How the pool treats a failing evaluator: restart it, at most 10 times a minute, with backoff.</summary>
-    public static SupervisorStrategy DefaultEvaluatorStrategy { get; } = new OneForOneStrategy(
-        _ => Directive.Restart,
-        maxRestarts: 10,
-        window: TimeSpan.FromMinutes(1),
-        backoff: new RestartBackoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(1)));
-
     /// <summary>Runs training to the end (or until <paramref name="stop"/> asks it to finish after the round in progress).</summary>
     /// <param name="config">The resolved configuration.</param>
     /// <param name="noise">The shared noise table.</param>
@@ -54,16 +47,29 @@ public static class EmbeddedTraining
         await using (system.ConfigureAwait(false))
         {
             system.TopLevelFailure += (actor, reason) => finished.Fail(actor, reason);
-            var settings = new EvaluatorSettings(config.Seed, config.ObsNorm.Enabled ? config.ObsNorm.Fraction : 0);
+            var settings = EvaluatorSupervision.Settings(config);
             var evaluatorProps = EvaluatorActor.Props(
                 () => new CandidateEvaluator(createProblem(), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
                 settings);
-            system.ActorOf(EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, DefaultEvaluatorStrategy, statistics), "evaluators");
+            system.ActorOf(
+                EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, EvaluatorSupervision.Strategy(config.Supervision), statistics, PoolSettings.From(config.Supervision)),
+                "evaluators");
             session ??= new TrainingSession(config, noise, ProblemFactory.Create(config));
-            var coordinator = system.ActorOf(CoordinatorActor.Props(session, fabric, finished, journal), "coordinator");
-            using var registration = stop.Register(() => coordinator.Tell(new StopTraining()));
+            // Registered before the coordinator exists, so a stop requested during its first
+            // rounds is not missed; a stop that came before it existed is passed on just after.
+            ActorRef? coordinator = null;
+            using var registration = stop.Register(() => Volatile.Read(ref coordinator)?.Tell(new StopTraining()));
+            Volatile.Write(ref coordinator, system.ActorOf(CoordinatorActor.Props(session, fabric, finished, journal), "coordinator"));
+            if (stop.IsCancellationRequested)
+            {
+                coordinator.Tell(new StopTraining());
+            }
+
             var outcome = await finished.Task.ConfigureAwait(false);
-            return new TrainingResult(outcome, statistics.EvaluatorRestarts, fabric.TasksRedelivered);
+            return new TrainingResult(outcome, statistics.EvaluatorRestarts, fabric.TasksRedelivered)
+            {
+                CandidatesRetried = fabric.CandidatesRetried,
+            };
         }
     }
 

@@ -43,7 +43,7 @@ internal sealed partial class ActorCell
     {
         if (actor is ActorCell cell)
         {
-            cell.SendSystem(new TerminateActor());
+            cell.RequestTerminate();
         }
     }
 
@@ -83,7 +83,9 @@ internal sealed partial class ActorCell
         try
         {
             _behavior = null;
-            Incarnation++;
+            Interlocked.Increment(ref _incarnation);
+            Volatile.Write(ref _handled, 0);
+            RenewAbandonToken();
             var actor = _props.Factory();
             actor.Context = this;
             _actor = actor;
@@ -109,6 +111,7 @@ internal sealed partial class ActorCell
     private void Restart(Exception reason)
     {
         CancelTimers();
+        CancelAbandonToken();
         try
         {
             _actor?.PreRestart(reason);
@@ -130,10 +133,11 @@ internal sealed partial class ActorCell
 
         _terminating = true;
         CancelTimers();
+        CancelAbandonToken();
         var children = ChildCells();
         foreach (var child in children)
         {
-            child.SendSystem(new TerminateActor());
+            child.RequestTerminate();
         }
 
         if (children.Length == 0)

@@ -4,6 +4,8 @@ namespace Es.Actors.Kernel;
 internal sealed partial class ActorCell
 {
     private readonly Dictionary<ActorCell, List<DateTimeOffset>> _restartHistory = [];
+    private readonly Dictionary<ActorCell, int> _consecutiveFailures = [];
+    private readonly Dictionary<ActorCell, int> _replacedIncarnation = [];
 
     private void HandleSystem(SystemMessage message)
     {
@@ -13,6 +15,7 @@ internal sealed partial class ActorCell
                 Supervise(failed);
                 break;
             case ResumeChild:
+                RenewAbandonToken();
                 _suspended = false;
                 break;
             case RestartChild restart when !_terminating:
@@ -51,7 +54,10 @@ internal sealed partial class ActorCell
         }
 
         // A report from a child that has since stopped, or from an incarnation already replaced, is stale.
-        if (!known || failed.Incarnation != child.Incarnation || _terminating || _actor is null)
+        // A report of an incarnation already being replaced (failed from outside by FailChild,
+        // or restarted with its siblings by AllForOne) is stale too.
+        if (!known || failed.Incarnation != child.Incarnation || _terminating || _actor is null
+            || (_replacedIncarnation.TryGetValue(child, out var replaced) && failed.Incarnation <= replaced))
         {
             return;
         }
@@ -62,9 +68,17 @@ internal sealed partial class ActorCell
         if (directive == Directive.Restart)
         {
             var history = HistoryOf(child);
+            if (strategy.BudgetResetsOnProgress && failed.Handled > 0)
+            {
+                history.Clear();
+            }
+
             if (strategy.TryRecordRestart(history, System.Clock.GetUtcNow()))
             {
-                attempt = history.Count;
+                // Backoff grows with consecutive failures only: an instance that handled a
+                // message before failing starts again from the shortest delay (Akka's auto-reset).
+                attempt = failed.Handled > 0 ? 1 : _consecutiveFailures.GetValueOrDefault(child) + 1;
+                _consecutiveFailures[child] = attempt;
             }
             else
             {
@@ -92,14 +106,17 @@ internal sealed partial class ActorCell
             case Directive.Restart:
                 foreach (var target in targets)
                 {
+                    // Given up on at once (a hung sibling is released), replaced after the backoff.
+                    _replacedIncarnation[target] = target.MarkAbandoned();
                     ScheduleRestart(target, failed.Reason, strategy.Backoff, attempt);
+                    target.CancelAbandonToken();
                 }
 
                 break;
             case Directive.Stop:
                 foreach (var target in targets)
                 {
-                    target.SendSystem(new TerminateActor());
+                    target.RequestTerminate();
                 }
 
                 break;
@@ -124,13 +141,13 @@ internal sealed partial class ActorCell
 
     private void ScheduleRestart(ActorCell target, Exception reason, RestartBackoff? backoff, int attempt)
     {
-        if (backoff is null || attempt < 1)
+        var delay = backoff is null || attempt < 1 ? TimeSpan.Zero : backoff.Delay(attempt, Es.Core.Randomness.SeedMixer.HashString(target.Path));
+        if (delay <= TimeSpan.Zero)
         {
             target.SendSystem(new RestartChild(reason));
             return;
         }
 
-        var delay = backoff.Delay(attempt, Es.Core.Randomness.SeedMixer.HashString(target.Path));
         var timer = System.Clock.CreateTimer(_ => target.SendSystem(new RestartChild(reason)), null, delay, Timeout.InfiniteTimeSpan);
         _timers.Add(timer);
     }
@@ -157,6 +174,8 @@ internal sealed partial class ActorCell
         }
 
         _restartHistory.Remove(child);
+        _consecutiveFailures.Remove(child);
+        _replacedIncarnation.Remove(child);
         if (_terminating && ChildCells().Length == 0)
         {
             FinishTerminate();

@@ -11,12 +11,15 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
 {
     private readonly Channel<Envelope> _mailbox = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<SystemMessage> _systemMailbox = Channel.CreateUnbounded<SystemMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _doorbell = new(0);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Props _props;
     private Actor? _actor;
     private Action<object>? _behavior;
     private ActorRef? _sender;
     private bool _suspended;
+    private int _incarnation;
+    private int _handled;
 
     public ActorCell(ActorSystem system, ActorCell? parent, string name, Props props)
     {
@@ -38,8 +41,8 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
     /// <summary>Completes when the actor has stopped and told its watchers.</summary>
     public Task Stopped => _stopped.Task;
 
-    /// <summary>Counts instances: a report from an old incarnation is recognised and ignored.</summary>
-    public int Incarnation { get; private set; }
+    /// <summary>Counts instances: a report from an old incarnation is recognised and ignored. Read by the parent, hence volatile.</summary>
+    public int Incarnation => Volatile.Read(ref _incarnation);
 
     public ActorRef Self => this;
 
@@ -50,15 +53,30 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
     public override void Tell(object message, ActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!_mailbox.Writer.TryWrite(new Envelope(message, sender)))
+        if (_mailbox.Writer.TryWrite(new Envelope(message, sender)))
+        {
+            _doorbell.Release();
+        }
+        else
         {
             System.DeadLetter(message, sender, this);
         }
     }
 
-    public void SendSystem(SystemMessage message) => _systemMailbox.Writer.TryWrite(message);
+    public void SendSystem(SystemMessage message)
+    {
+        if (_systemMailbox.Writer.TryWrite(message))
+        {
+            _doorbell.Release();
+        }
+    }
 
-    public void Start() => _ = Task.Run(RunAsync);
+    /// <summary>
+    /// Starts the processing loop on the global queue (PreferFairness): Task.Run from a pool
+    /// thread would put it on that thread's local LIFO queue, where a busy parent's later work
+    /// can keep a new actor from starting for as long as the parent stays busy.
+    /// </summary>
+    public void Start() => _ = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
 
     public void Become(Action<object> behavior)
     {
@@ -88,25 +106,21 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
                 continue;
             }
 
+            if (!_suspended && IsAbandoned)
+            {
+                _suspended = true; // the supervisor gave up on this instance: it handles no more user messages
+            }
+
             if (!_suspended && !_terminating && _mailbox.Reader.TryRead(out var envelope))
             {
                 Invoke(envelope);
                 continue;
             }
 
-            if (_suspended || _terminating)
-            {
-                await _systemMailbox.Reader.WaitToReadAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                var systemReady = _systemMailbox.Reader.WaitToReadAsync();
-                var userReady = _mailbox.Reader.WaitToReadAsync();
-                if (!systemReady.IsCompleted && !userReady.IsCompleted)
-                {
-                    await Task.WhenAny(systemReady.AsTask(), userReady.AsTask()).ConfigureAwait(false);
-                }
-            }
+            // One doorbell rung by every enqueue (system or user) instead of racing two
+            // WaitToReadAsync calls: a counting semaphore cannot lose a wake-up, and waking
+            // for a user message while suspended only costs one more turn of the loop.
+            await _doorbell.WaitAsync().ConfigureAwait(false);
         }
     }
 
@@ -121,6 +135,7 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
             }
 
             (_behavior ?? _actor!.Receive)(envelope.Message);
+            Volatile.Write(ref _handled, _handled + 1);
         }
         catch (Exception e)
         {
@@ -136,13 +151,18 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
     private void Fail(Exception reason)
     {
         _suspended = true;
+        if (IsAbandoned)
+        {
+            return; // the supervisor already failed this incarnation from outside (FailChild) and decided
+        }
+
         if (ParentCell is null)
         {
             System.ReportGuardianFailure(this, reason);
             return;
         }
 
-        ParentCell.SendSystem(new Failed(this, reason, Incarnation));
+        ParentCell.SendSystem(new Failed(this, reason, Incarnation, _handled));
     }
 
     private void DrainToDeadLetters()

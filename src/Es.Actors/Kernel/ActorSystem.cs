@@ -47,7 +47,7 @@ public sealed class ActorSystem : IAsyncDisposable
     {
         if (actor is ActorCell cell && cell.System == this)
         {
-            cell.SendSystem(new TerminateActor());
+            cell.RequestTerminate();
         }
     }
 

@@ -33,6 +33,22 @@ public interface IActorContext
     /// <summary>Replaces the message handler until the next <see cref="Become"/> or restart.</summary>
     void Become(Action<object> behavior);
 
+    /// <summary>
+    /// Cancelled when this instance is given up on: its supervisor failed it from outside
+    /// (<see cref="FailChild"/>, e.g. a task deadline), or it is restarting or stopping. Work
+    /// that may block for long should observe it, so a hung handler releases its thread.
+    /// </summary>
+    CancellationToken Abandoned { get; }
+
+    /// <summary>
+    /// Treats <paramref name="child"/> as failed with <paramref name="reason"/> although it
+    /// has not thrown (it may be hung): its <see cref="Abandoned"/> token is cancelled, it
+    /// handles no further messages, and this actor's supervisor strategy decides (decider,
+    /// restart budget, backoff) exactly as for a thrown exception. A late report of the same
+    /// failure from the child is ignored.
+    /// </summary>
+    void FailChild(ActorRef child, Exception reason);
+
     /// <summary>Delivers <paramref name="message"/> to this actor after <paramref name="delay"/>, on the system's clock. Cancelled when the actor stops or restarts.</summary>
     IDisposable ScheduleOnce(TimeSpan delay, object message);
 }

@@ -17,7 +17,8 @@ public abstract class SupervisorStrategy
     /// <param name="window">The sliding window the budget counts over; <see cref="TimeSpan.Zero"/> = for ever.</param>
     /// <param name="backoff">Delay before a restart, or null to restart at once.</param>
     /// <param name="whenBudgetExhausted"><see cref="Directive.Stop"/> or <see cref="Directive.Escalate"/>.</param>
-    protected SupervisorStrategy(Func<Exception, Directive> decider, int maxRestarts, TimeSpan window, RestartBackoff? backoff, Directive whenBudgetExhausted)
+    /// <param name="budgetResetsOnProgress">When true, a child that handled a message since its last restart starts a fresh budget (see <see cref="BudgetResetsOnProgress"/>).</param>
+    protected SupervisorStrategy(Func<Exception, Directive> decider, int maxRestarts, TimeSpan window, RestartBackoff? backoff, Directive whenBudgetExhausted, bool budgetResetsOnProgress = false)
     {
         ArgumentNullException.ThrowIfNull(decider);
         if (whenBudgetExhausted is not (Directive.Stop or Directive.Escalate))
@@ -30,6 +31,7 @@ public abstract class SupervisorStrategy
         Window = window;
         Backoff = backoff;
         WhenBudgetExhausted = whenBudgetExhausted;
+        BudgetResetsOnProgress = budgetResetsOnProgress;
     }
 
     /// <summary>Restarts allowed per child within <see cref="Window"/>; negative = unlimited.</summary>
@@ -43,6 +45,15 @@ public abstract class SupervisorStrategy
 
     /// <summary>What happens to a child whose restart budget is spent.</summary>
     public Directive WhenBudgetExhausted { get; }
+
+    /// <summary>
+    /// When true, only restarts without progress in between count against the budget: a child
+    /// that handled a message since its last restart starts a fresh budget (like the auto-reset
+    /// of Akka's backoff supervisor). Occasional failures of a working child are then never
+    /// fatal, however many there are over time; a child that cannot get anything done is
+    /// still stopped after <see cref="MaxRestarts"/>. False (Akka's classic budget) by default.
+    /// </summary>
+    public bool BudgetResetsOnProgress { get; }
 
     /// <summary>True when a directive applies to every child of the supervisor (AllForOne).</summary>
     public abstract bool AppliesToAllChildren { get; }

@@ -8,7 +8,11 @@ public sealed record Terminated(ActorRef Actor);
 internal abstract record SystemMessage;
 
 /// <summary>A child reports a failure to its parent.</summary>
-internal sealed record Failed(ActorCell Child, Exception Reason, int Incarnation) : SystemMessage;
+/// <param name="Child">The child.</param>
+/// <param name="Reason">What it threw.</param>
+/// <param name="Incarnation">The failing instance, so reports from a replaced one are ignored.</param>
+/// <param name="Handled">Messages that instance handled without failing (0 = it failed at once: restart backoff keeps growing).</param>
+internal sealed record Failed(ActorCell Child, Exception Reason, int Incarnation, int Handled) : SystemMessage;
 
 internal sealed record ResumeChild : SystemMessage;
 

@@ -99,6 +99,7 @@ public static class CheckpointCodec
             w.Write(snapshot.EnvSteps);
             w.Write(snapshot.NoiseFingerprint);
             w.Write(wallSeconds);
+            w.Write(snapshot.CandidatesFailed);
         }
 
         return stream.ToArray();
@@ -131,9 +132,10 @@ public static class CheckpointCodec
             long envSteps = r.ReadInt64();
             ulong fingerprint = r.ReadUInt64();
             double wall = r.ReadDouble();
+            long candidatesFailed = r.ReadInt64();
             var snapshot = new SessionSnapshot(
                 generation, theta, new OptimizerState(optimizerName, steps, moments), count, mean, m2,
-                final, best, solved ? solvedGeneration : null, evaluations, envSteps, fingerprint);
+                final, best, solved ? solvedGeneration : null, evaluations, envSteps, fingerprint, candidatesFailed);
             return (snapshot, wall);
         });
     }

@@ -60,6 +60,11 @@ public sealed class CoordinatorActor : Actor
                 _fabric.Publish(plan.View, plan.Tasks);
                 break;
             case TaskResult result:
+                if (result.Error is not null)
+                {
+                    Context.System.Log($"coordinator: candidates failed: {result.Error}");
+                }
+
                 if (_session.Record(result))
                 {
                     Complete();

@@ -11,6 +11,7 @@ namespace Es.Actors.Training;
 /// <param name="EnvSteps">Environment steps this round (candidates and evaluation).</param>
 /// <param name="ThetaNorm">L2 norm of θ after the round.</param>
 /// <param name="ObservationCount">Observations in the normalisation statistics so far.</param>
+/// <param name="CandidatesFailed">Candidates that failed this round (dropped with their antithetic partners).</param>
 public sealed record GenerationReport(
     int Generation,
     bool Updated,
@@ -21,4 +22,5 @@ public sealed record GenerationReport(
     long Evaluations,
     long EnvSteps,
     double ThetaNorm,
-    long ObservationCount);
+    long ObservationCount,
+    int CandidatesFailed = 0);

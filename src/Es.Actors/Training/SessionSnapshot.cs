@@ -15,6 +15,7 @@ namespace Es.Actors.Training;
 /// <param name="Evaluations">Candidate evaluations so far.</param>
 /// <param name="EnvSteps">Environment steps so far.</param>
 /// <param name="NoiseFingerprint">Identity of the noise table the run uses.</param>
+/// <param name="CandidatesFailed">Candidates that failed so far (the summary's candidates_failed).</param>
 public sealed record SessionSnapshot(
     int Generation,
     float[] Theta,
@@ -27,4 +28,5 @@ public sealed record SessionSnapshot(
     int? SolvedGeneration,
     long Evaluations,
     long EnvSteps,
-    ulong NoiseFingerprint);
+    ulong NoiseFingerprint,
+    long CandidatesFailed = 0);

@@ -10,6 +10,7 @@ namespace Es.Actors.Training;
 /// <param name="SolvedGeneration">The first generation whose evaluation reached it.</param>
 /// <param name="Theta">The final θ.</param>
 /// <param name="Interrupted">True when the run was stopped on request before it finished.</param>
+/// <param name="CandidatesFailed">Candidates that failed (given up on, or a NaN/infinite reward) in the whole run.</param>
 public sealed record TrainingOutcome(
     int GenerationsCompleted,
     long Evaluations,
@@ -19,4 +20,5 @@ public sealed record TrainingOutcome(
     bool Solved,
     int? SolvedGeneration,
     float[] Theta,
-    bool Interrupted);
+    bool Interrupted,
+    long CandidatesFailed = 0);

@@ -101,7 +101,8 @@ public sealed partial class TrainingSession
 
         int generation = Generation;
         LastRecord = CurrentRecord();
-        double? evalReturn = _evalReturns.Length > 0 ? _evalReturns.Average() : null;
+        // Evaluation episodes that failed are left out of the mean (NaN when all failed).
+        double? evalReturn = _evalReturns.Length > 0 ? MeanOfFinite(_evalReturns) : null;
         bool solvedNow = false;
         if (evalReturn is double e)
         {
@@ -116,14 +117,22 @@ public sealed partial class TrainingSession
         }
 
         long evaluations = 0;
+        int failed = 0;
         double mean = double.NaN, max = double.NaN, min = double.NaN;
         bool stopSolved = solvedNow && _config.Evaluation.StopWhenSolved;
         if (_roundHasPopulation)
         {
+            failed = MarkSurvivors(generation, updating: !stopSolved);
+            CandidatesFailed += failed;
             evaluations = _rewards.Length;
-            mean = _rewards.Average();
-            max = _rewards.Max();
-            min = _rewards.Min();
+            var survivors = SurvivingRewards().ToArray();
+            if (survivors.Length > 0)
+            {
+                mean = survivors.Average();
+                max = survivors.Max();
+                min = survivors.Min();
+            }
+
             if (!stopSolved)
             {
                 // A solved θ_g is the result; its update would replace it with an unevaluated θ.
@@ -137,22 +146,23 @@ public sealed partial class TrainingSession
         Interrupted = _stopRequested && !stopSolved && _roundHasPopulation;
         return new GenerationReport(
             generation, _roundHasPopulation && !stopSolved, mean, max, min, evalReturn, evaluations, _roundSteps,
-            Math.Sqrt(_theta.Sum(t => (double)t * t)), _observations?.Count ?? 0);
+            Math.Sqrt(_theta.Sum(t => (double)t * t)), _observations?.Count ?? 0, failed);
+    }
+
+    private static double MeanOfFinite(double[] values)
+    {
+        var finite = values.Where(double.IsFinite).ToArray();
+        return finite.Length == 0 ? double.NaN : finite.Average();
     }
 
     private void ApplyUpdate(int generation)
     {
-        for (int pair = 0; pair < _pairOffsets.Length; pair++)
-        {
-            _pairOffsets[pair] = CandidateSeeds.NoiseOffset(_config.Seed, new CandidateName(generation, 2 * pair), _noise, _theta.Length);
-        }
-
-        _strategy.Update(_theta, _optimizer, _rewards, _pairOffsets);
+        UpdateOverSurvivors(generation);
         if (_observations is not null)
         {
             foreach (var delta in _deltas)
             {
-                if (delta is not null)
+                if (delta is not null && _survives[delta.CandidateIndex / 2])
                 {
                     _observations.Merge(new RunningStat(delta.Count, delta.Mean, delta.M2));
                 }

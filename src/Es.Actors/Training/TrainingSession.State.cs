@@ -29,7 +29,8 @@ public sealed partial class TrainingSession
             SolvedGeneration,
             Evaluations,
             EnvSteps,
-            _noise.Fingerprint);
+            _noise.Fingerprint,
+            CandidatesFailed);
     }
 
     /// <summary>Replaces a fresh session's state with <paramref name="snapshot"/>.</summary>
@@ -66,6 +67,7 @@ public sealed partial class TrainingSession
         SolvedGeneration = snapshot.SolvedGeneration;
         Evaluations = snapshot.Evaluations;
         EnvSteps = snapshot.EnvSteps;
+        CandidatesFailed = snapshot.CandidatesFailed;
         RefreshFilter();
         IsFinished = false;
     }

@@ -27,6 +27,8 @@ public sealed partial class TrainingSession
     private readonly bool[] _scored;
     private readonly ObservationDelta?[] _deltas;
     private readonly int[] _pairOffsets;
+    private readonly bool[] _survives;
+    private readonly double[] _survivorRewards;
     private double[] _evalReturns = [];
     private bool[] _evalScored = [];
     private int _pending;
@@ -62,6 +64,8 @@ public sealed partial class TrainingSession
         _scored = new bool[config.Strategy.Population];
         _deltas = new ObservationDelta?[config.Strategy.Population];
         _pairOffsets = new int[config.Strategy.Population / 2];
+        _survives = new bool[config.Strategy.Population / 2];
+        _survivorRewards = new double[config.Strategy.Population];
         BestEvalReturn = double.NaN;
         FinalEvalReturn = double.NaN;
     }
@@ -113,7 +117,7 @@ public sealed partial class TrainingSession
     /// <summary>The outcome so far.</summary>
     public TrainingOutcome Outcome() => new(
         Generation, Evaluations, EnvSteps, FinalEvalReturn, BestEvalReturn,
-        SolvedGeneration.HasValue, SolvedGeneration, [.. _theta], Interrupted);
+        SolvedGeneration.HasValue, SolvedGeneration, [.. _theta], Interrupted, CandidatesFailed);
 
     private static IOptimizer CreateOptimizer(OptimizerOptions options, int dimension) => options.Name switch
     {

@@ -10,7 +10,7 @@ namespace Es.Core.Configuration;
 /// validated <see cref="TrainingConfig"/>. Every failure is a <see cref="ConfigException"/>
 /// naming the source, the key and what is allowed.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     /// <summary>Strategy names the trainer knows.</summary>
     public static IReadOnlyList<string> Strategies { get; } = ["openai-es"];
@@ -85,6 +85,8 @@ public static class ConfigLoader
             Evaluation = BindEvaluation(root.Section("evaluation")),
             Tasks = BindTasks(root.Section("tasks")),
             Persistence = BindPersistence(root.Section("persistence")),
+            Supervision = BindSupervision(root.Section("supervision")),
+            Chaos = BindChaos(root.Section("chaos")),
         };
         root.RejectUnknown();
         return config;

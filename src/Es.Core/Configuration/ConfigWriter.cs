@@ -87,6 +87,21 @@ public static class ConfigWriter
                 ["snapshot_every"] = config.Persistence.SnapshotEvery,
                 ["connection_string"] = config.Persistence.ConnectionString,
             },
+            ["supervision"] = new JsonObject
+            {
+                ["max_restarts"] = config.Supervision.MaxRestarts,
+                ["restart_window_seconds"] = config.Supervision.RestartWindowSeconds,
+                ["backoff_min_ms"] = config.Supervision.BackoffMinMs,
+                ["backoff_max_ms"] = config.Supervision.BackoffMaxMs,
+                ["task_deadline_seconds"] = config.Supervision.TaskDeadlineSeconds,
+                ["max_attempts"] = config.Supervision.MaxAttempts,
+                ["max_failed_fraction"] = config.Supervision.MaxFailedFraction,
+            },
+            ["chaos"] = new JsonObject
+            {
+                ["evaluator_crash_rate"] = config.Chaos.EvaluatorCrashRate,
+                ["evaluator_hang_rate"] = config.Chaos.EvaluatorHangRate,
+            },
         };
     }
 }

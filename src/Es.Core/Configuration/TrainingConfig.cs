@@ -39,6 +39,12 @@ public sealed record TrainingConfig
 
     /// <summary>Generation checkpoints.</summary>
     public PersistenceOptions Persistence { get; init; } = new();
+
+    /// <summary>Evaluator supervision: restarts, deadlines, attempts, failed candidates.</summary>
+    public SupervisionOptions Supervision { get; init; } = new();
+
+    /// <summary>Faults injected on purpose (off by default).</summary>
+    public ChaosOptions Chaos { get; init; } = new();
 }
 
 /// <summary>The <c>env</c> section.</summary>

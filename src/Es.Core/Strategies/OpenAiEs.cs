@@ -79,21 +79,26 @@ public sealed class OpenAiEs
     public ReadOnlySpan<float> Gradient => _gradient;
 
     /// <summary>
-    /// Writes g = (1/(nσ)) Σ_k (shaped[2k] − shaped[2k+1]) ε_k to <paramref name="gradient"/>.
+    /// Writes g = (1/(mσ)) Σ_k (shaped[2k] − shaped[2k+1]) ε_k to <paramref name="gradient"/>,
+    /// where m is the number of rewards: the whole population, or only the pairs that
+    /// survived a generation in which some candidates failed (compacted, in index order).
+    /// Shaping runs over exactly the rewards given, so a full population gives the same bits
+    /// as before survivors existed.
     /// </summary>
-    /// <param name="rewards">The n rewards in candidate index order (finite; NaN is the caller's to handle).</param>
-    /// <param name="pairOffsets">The noise offset of each of the n/2 pairs.</param>
+    /// <param name="rewards">2k rewards (k ≤ n/2 pairs, both members of a pair adjacent), in candidate index order; finite.</param>
+    /// <param name="pairOffsets">The noise offset of each of the k pairs.</param>
     /// <param name="gradient">Receives g; <see cref="Dimension"/> values.</param>
     public void ComputeGradient(ReadOnlySpan<double> rewards, ReadOnlySpan<int> pairOffsets, Span<float> gradient)
     {
-        if (rewards.Length != Population)
+        if (rewards.Length == 0 || rewards.Length % 2 != 0 || rewards.Length > Population)
         {
-            throw new ArgumentException($"Expected {Population} rewards, got {rewards.Length}.", nameof(rewards));
+            throw new ArgumentException($"Expected an even number of rewards from 2 to {Population}, got {rewards.Length}.", nameof(rewards));
         }
 
-        if (pairOffsets.Length != Population / 2)
+        int pairs = rewards.Length / 2;
+        if (pairOffsets.Length != pairs)
         {
-            throw new ArgumentException($"Expected {Population / 2} pair offsets, got {pairOffsets.Length}.", nameof(pairOffsets));
+            throw new ArgumentException($"Expected {pairs} pair offsets (one per pair of rewards), got {pairOffsets.Length}.", nameof(pairOffsets));
         }
 
         if (gradient.Length != Dimension)
@@ -101,23 +106,26 @@ public sealed class OpenAiEs
             throw new ArgumentException($"Expected a gradient of {Dimension} values, got {gradient.Length}.", nameof(gradient));
         }
 
-        Shaper.Apply(Shaping, rewards, _shaped);
-        for (int k = 0; k < _pairWeights.Length; k++)
+        var shaped = _shaped.AsSpan(0, rewards.Length);
+        var weights = _pairWeights.AsSpan(0, pairs);
+        Shaper.Apply(Shaping, rewards, shaped);
+        for (int k = 0; k < pairs; k++)
         {
-            _pairWeights[k] = _shaped[2 * k] - _shaped[(2 * k) + 1];
+            weights[k] = shaped[2 * k] - shaped[(2 * k) + 1];
         }
 
-        GradientEstimator.Accumulate(_table, pairOffsets, _pairWeights, gradient);
+        GradientEstimator.Accumulate(_table, pairOffsets, weights, gradient);
 
         // Salimans et al.'s code divides by n only; the paper's 1/(nσ) is kept here so g
         // estimates the true gradient (the quadratic test checks it), at the cost of
         // weighing l2 relative to g differently from their code by a factor σ.
-        TensorPrimitives.Multiply(gradient, (float)(1.0 / (Population * Sigma)), gradient);
+        TensorPrimitives.Multiply(gradient, (float)(1.0 / (rewards.Length * Sigma)), gradient);
     }
 
     /// <summary>
     /// Computes g (kept in <see cref="Gradient"/>) and steps θ with the optimizer on the loss
-    /// gradient −g + l2·θ: ascent on reward with weight decay.
+    /// gradient −g + l2·θ: ascent on reward with weight decay. Takes the whole population's
+    /// rewards or the surviving pairs' (see <see cref="ComputeGradient"/>).
     /// </summary>
     public void Update(Span<float> theta, IOptimizer optimizer, ReadOnlySpan<double> rewards, ReadOnlySpan<int> pairOffsets)
     {

@@ -164,7 +164,7 @@ internal static class ClusterTrain
             }
 
             var cluster = result.Cluster;
-            var summary = Summaries.Build(config, run, result.Training.Outcome, journal.WallSeconds, result.Training.EvaluatorRestarts, result.Training.TasksRedelivered)
+            var summary = Summaries.Build(config, run, result.Training, journal.WallSeconds)
                 with { NodesUp = cluster.NodesUp, NodesLost = cluster.NodesLost };
             run.WriteSummary(summary);
             await Summaries.PrintAsync(summary, run, output).ConfigureAwait(false);

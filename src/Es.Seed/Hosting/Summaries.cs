@@ -1,4 +1,5 @@
 using System.Globalization;
+using Es.Actors.Hosting;
 using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Seed.Cli;
@@ -9,7 +10,14 @@ namespace Es.Seed.Hosting;
 /// <summary>Builds and prints <c>summary.json</c>.</summary>
 internal static class Summaries
 {
-    public static RunSummary Build(TrainingConfig config, RunDirectory run, TrainingOutcome outcome, double wallSeconds, long restarts, long redelivered) => new()
+    public static RunSummary Build(TrainingConfig config, RunDirectory run, TrainingResult result, double wallSeconds) => Build(config, run, result.Outcome, wallSeconds) with
+    {
+        EvaluatorRestarts = result.EvaluatorRestarts,
+        TasksRedelivered = result.TasksRedelivered,
+        CandidatesRetried = result.CandidatesRetried,
+    };
+
+    private static RunSummary Build(TrainingConfig config, RunDirectory run, TrainingOutcome outcome, double wallSeconds) => new()
     {
         RunId = run.RunId,
         Env = config.Env.Name,
@@ -23,8 +31,7 @@ internal static class Summaries
         Solved = outcome.Solved,
         SolvedGeneration = outcome.SolvedGeneration,
         ThetaSha256 = ThetaHash.Compute(outcome.Theta),
-        EvaluatorRestarts = restarts,
-        TasksRedelivered = redelivered,
+        CandidatesFailed = outcome.CandidatesFailed,
         Status = outcome.Interrupted ? "interrupted" : outcome.Solved ? "solved" : "finished",
     };
 

@@ -52,7 +52,7 @@ internal static class TrainingJob
             metrics.Dispose();
         }
 
-        var summary = Summaries.Build(config, run, result.Outcome, journal.WallSeconds, result.EvaluatorRestarts, result.TasksRedelivered);
+        var summary = Summaries.Build(config, run, result, journal.WallSeconds);
         run.WriteSummary(summary);
         await Summaries.PrintAsync(summary, run, output).ConfigureAwait(false);
         var cost = journal.Cost;

@@ -7,7 +7,7 @@ namespace Es.Seed.Runs;
 public sealed class MetricsWriter : IDisposable
 {
     /// <summary>The header row.</summary>
-    public const string Header = "generation,updated,reward_mean,reward_max,reward_min,eval_return,evaluations,env_steps,wall_seconds,theta_norm,obs_count";
+    public const string Header = "generation,updated,reward_mean,reward_max,reward_min,eval_return,evaluations,env_steps,wall_seconds,theta_norm,obs_count,candidates_failed";
 
     private readonly StreamWriter _writer;
 
@@ -65,7 +65,8 @@ public sealed class MetricsWriter : IDisposable
             report.EnvSteps.ToString(c),
             wallSeconds.ToString("F3", c),
             Number(report.ThetaNorm),
-            report.ObservationCount.ToString(c)));
+            report.ObservationCount.ToString(c),
+            report.CandidatesFailed.ToString(c)));
     }
 
     /// <inheritdoc/>

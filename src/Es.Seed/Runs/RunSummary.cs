@@ -71,6 +71,14 @@ public sealed record RunSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? NodesLost { get; init; }
 
+    /// <summary>Candidates scored again because the evaluator holding them failed, hung or was lost.</summary>
+    [JsonPropertyName("candidates_retried")]
+    public long CandidatesRetried { get; init; }
+
+    /// <summary>Candidates given up on after every attempt, or with a NaN/infinite reward (dropped with their partners).</summary>
+    [JsonPropertyName("candidates_failed")]
+    public long CandidatesFailed { get; init; }
+
     /// <summary>Why the run ended: finished, solved or interrupted.</summary>
     [JsonPropertyName("status")]
     public required string Status { get; init; }

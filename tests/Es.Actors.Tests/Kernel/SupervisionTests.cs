@@ -116,6 +116,7 @@ public sealed class SupervisionTests : IAsyncLifetime
     {
         var supervisor = await SuperviseAsync(new AllForOneStrategy(_ => Directive.Restart), "a", "b");
         supervisor.Tell(new ToChild("b", "inc"));
+        Assert.Equal(1, await CountAsync(supervisor, "b")); // b's state exists before a fails
         supervisor.Tell(new ToChild("a", new Crash(new InvalidOperationException())));
 
         await _probe.ExpectMsgAsync<ChildFailed>();

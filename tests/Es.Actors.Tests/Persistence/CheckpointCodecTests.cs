@@ -13,7 +13,7 @@ public sealed class CheckpointCodecTests
 
     internal static SessionSnapshot SampleSnapshot(int generation = 4) => new(
         generation, [0.5f, -1.25f, float.Epsilon], new OptimizerState("adam", 9, [[1f, 2f, 3f], [4f, 5f, 6f]]),
-        42, [0.5, 1.5], [2.5, 3.5], -12.5, double.NaN, 3, 1000, 50000, 0xDEADBEEFUL);
+        42, [0.5, 1.5], [2.5, 3.5], -12.5, double.NaN, 3, 1000, 50000, 0xDEADBEEFUL, 17);
 
     [Fact]
     public void Record_RoundTrip_BitExact()
@@ -41,6 +41,7 @@ public sealed class CheckpointCodecTests
         Assert.Equal(snapshot.SolvedGeneration, decoded.SolvedGeneration);
         Assert.True(double.IsNaN(decoded.BestEvalReturn));
         Assert.Equal(snapshot.NoiseFingerprint, decoded.NoiseFingerprint);
+        Assert.Equal(17, decoded.CandidatesFailed);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class TrainRunTests : IDisposable
         Assert.Equal(0, await _cli.RunAsync("train", path, "--run-dir", runDir, "--workers", "2"));
 
         var summary = CliRunner.ReadJson(Path.Combine(runDir, "summary.json"));
-        foreach (var field in new[] { "run_id", "env", "strategy", "generations_completed", "evaluations", "env_steps", "wall_seconds", "final_eval_return", "best_eval_return", "solved", "solved_generation", "theta_sha256", "evaluator_restarts", "tasks_redelivered" })
+        foreach (var field in new[] { "run_id", "env", "strategy", "generations_completed", "evaluations", "env_steps", "wall_seconds", "final_eval_return", "best_eval_return", "solved", "solved_generation", "theta_sha256", "evaluator_restarts", "tasks_redelivered", "candidates_retried", "candidates_failed" })
         {
             Assert.True(summary.TryGetProperty(field, out _), $"summary.json lacks {field}");
         }

@@ -1,0 +1,97 @@
+using Es.Actors.Fabric;
+using Es.Actors.Kernel;
+
+namespace Es.Actors.Evaluation;
+
+/// <summary>
+/// Every lease the pump takes is owned by the pool until it is settled, so that when the
+/// pool stops (a node killed) whatever it held, dispatched or waiting, goes back to the
+/// fabric, including a lease the pump took as the pool was stopping.
+/// </summary>
+public sealed partial class EvaluatorPoolActor
+{
+    private readonly object _ownedLock = new();
+    private readonly HashSet<TaskLease> _owned = [];
+    private bool _released;
+
+    /// <summary>Takes one task from the fabric per free evaluator (credit) and hands it to the pool.</summary>
+    private async Task PumpAsync(ActorRef pool, CancellationToken stopping)
+    {
+        try
+        {
+            while (await _credits.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            {
+                if (!_credits.Reader.TryRead(out _))
+                {
+                    continue;
+                }
+
+                var lease = await _fabric.TakeAsync(stopping).ConfigureAwait(false);
+                if (TryOwn(lease))
+                {
+                    pool.Tell(lease);
+                }
+                else
+                {
+                    lease.Requeue(); // the pool stopped while this lease was being taken
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the pool stopped
+        }
+        catch (Exception e)
+        {
+            // A fabric that fails is the pool's failure, not a silent loss of its supply of work.
+            pool.Tell(new PumpFailed(e));
+        }
+    }
+
+    private bool TryOwn(TaskLease lease)
+    {
+        lock (_ownedLock)
+        {
+            return !_released && _owned.Add(lease);
+        }
+    }
+
+    /// <summary>Acknowledges (done, or nothing left to do) or requeues a lease, and lets go of it.</summary>
+    private void Settle(TaskLease lease, bool ack)
+    {
+        lock (_ownedLock)
+        {
+            _owned.Remove(lease);
+        }
+
+        if (ack)
+        {
+            lease.Ack();
+        }
+        else
+        {
+            lease.Requeue();
+        }
+    }
+
+    /// <summary>Requeues every lease still held; called once, as the pool stops.</summary>
+    private void ReleaseOwnedLeases()
+    {
+        TaskLease[] held;
+        lock (_ownedLock)
+        {
+            _released = true;
+            held = [.. _owned];
+            _owned.Clear();
+        }
+
+        foreach (var lease in held)
+        {
+            lease.Requeue();
+        }
+    }
+
+    /// <summary>The pump could not take work from the fabric (sent by the pump to the pool, which then fails).</summary>
+    private sealed record PumpFailed(Exception Reason);
+}
