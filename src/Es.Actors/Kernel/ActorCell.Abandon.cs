@@ -8,7 +8,7 @@ namespace Es.Actors.Kernel;
 /// supervisor first cancels the instance's <see cref="Abandoned"/> token: work that observes
 /// it returns, the thread is released, and the instance handles no further user messages.
 /// </summary>
-[SuppressMessage("Design", "CA1001", Justification = "The token sources hold no timers; a cancelled one may still be read by a released handler, so none is disposed.")]
+[SuppressMessage("Design", "CA1001", Justification = "The token sources hold no timers and a cancelled one may still be read by a released handler; the doorbell semaphore has no wait handle unless asked for one. A cell lives as long as its actor.")]
 internal sealed partial class ActorCell
 {
     private readonly object _abandonLock = new();
