@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-$(mktemp -d)}
+mkdir -p "$out"
 dotnet build src/Es.Seed -c Release -v quiet -nologo >/dev/null
 printf '%-30s %-7s %-11s %-9s %s\n' config solved generation wall_s final_eval_return
 for config in config/*.json; do
