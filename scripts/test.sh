@@ -34,6 +34,18 @@ if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
   if command -v systemctl >/dev/null 2>&1; then systemctl stop rabbitmq-server >/dev/null 2>&1 || true; fi
 fi
 
+# The multi-host test puts broker, seed and workers in network namespaces: it needs root
+# (it fails, never skips, without it) and iproute2's `ip netns`.
+if ! command -v ip >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: the multi-host test needs root and iproute2: sudo apt-get install -y iproute2" >&2
+    exit 1
+  fi
+  echo "installing iproute2 (Debian package) for the multi-host test..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iproute2 >/dev/null
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -218,6 +218,19 @@ public sealed class RabbitMqServer : IDisposable
 
             try
             {
+                if (_netns is not null)
+                {
+                    // This process is not in the namespace: probe from inside it. The broker
+                    // opens its AMQP listener as the last step of booting.
+                    if (ListensInNamespace())
+                    {
+                        return;
+                    }
+
+                    Thread.Sleep(250); // polling a server that is booting, not synchronising a test
+                    continue;
+                }
+
                 using var connection = factory.CreateConnectionAsync().GetAwaiter().GetResult();
                 return;
             }
@@ -229,6 +242,21 @@ public sealed class RabbitMqServer : IDisposable
         }
 
         throw new TimeoutException($"rabbitmq-server did not accept connections on {Address}:{Port} within 180 s ({last?.Message}):\n{LogTail()}");
+    }
+
+    private bool ListensInNamespace()
+    {
+        var probe = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "netns", "exec", _netns!, "bash", "-c", $"exec 3<>/dev/tcp/{Address}/{Port}" })
+        {
+            probe.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(probe)!;
+        process.StandardOutput.ReadToEndAsync();
+        process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return process.ExitCode == 0;
     }
 
     private static int FreePort()

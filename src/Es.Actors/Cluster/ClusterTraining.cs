@@ -78,6 +78,9 @@ public static class ClusterTraining
 
                 var outcome = await finished.Task.ConfigureAwait(false);
                 var status = outcome.Interrupted ? "interrupted" : outcome.Solved ? "solved" : "finished";
+
+                // Nodes leave as soon as they hear the run is over: count those up before saying so.
+                int nodesUp = fabric.Statistics.NodesUp;
                 using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 await fabric.AnnounceFinishedAsync(status, patience.Token).ConfigureAwait(false);
                 if (localNode is not null)
@@ -93,7 +96,7 @@ public static class ClusterTraining
                     }
                 }
 
-                var statistics = fabric.Statistics;
+                var statistics = fabric.Statistics with { NodesUp = nodesUp };
                 return new ClusterTrainingResult(new TrainingResult(outcome, 0, statistics.TasksRedelivered), statistics);
             }
         }

@@ -165,7 +165,7 @@ internal static class ClusterTrain
 
             var cluster = result.Cluster;
             var summary = Summaries.Build(config, run, result.Training, journal.WallSeconds)
-                with { NodesUp = cluster.NodesUp, NodesLost = cluster.NodesLost };
+                with { NodesUp = cluster.NodesUp, NodesLost = cluster.NodesLost, StaleResults = cluster.StaleResults };
             run.WriteSummary(summary);
             await Summaries.PrintAsync(summary, run, output).ConfigureAwait(false);
             int generations = Math.Max(cluster.Generations, 1);

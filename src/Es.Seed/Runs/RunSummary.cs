@@ -79,6 +79,11 @@ public sealed record RunSummary
     [JsonPropertyName("candidates_failed")]
     public long CandidatesFailed { get; init; }
 
+    /// <summary>Results that arrived after their generation had closed (e.g. from a node whose link came back), ignored (cluster runs only).</summary>
+    [JsonPropertyName("stale_results")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? StaleResults { get; init; }
+
     /// <summary>Why the run ended: finished, solved or interrupted.</summary>
     [JsonPropertyName("status")]
     public required string Status { get; init; }

@@ -21,6 +21,9 @@ internal sealed class ClusterScene : IDisposable
 
     public static ClusterScene Start() => new(RabbitMqServer.Start());
 
+    /// <summary>A scene around a broker already started (e.g. in a network namespace); the scene disposes it.</summary>
+    public static ClusterScene Around(RabbitMqServer broker) => new(broker);
+
     /// <summary>Pendulum (every episode 200 steps) with a 128×128 policy: a task takes tens of milliseconds.</summary>
     /// <param name="generations">Generations to train.</param>
     /// <param name="name">The file name.</param>
