@@ -30,7 +30,10 @@ public sealed class MultiHostTests(ITestOutputHelper output)
 
         // Enough generations that the run is still going when the seed has noticed the cut
         // (about two heartbeats): a generation takes a fraction of a second.
-        var config = scene.WriteConfig(generations: 40);
+        // Many small tasks (64 a generation): from its first task of a generation until the
+        // queue drains, the cut node holds unacked deliveries (prefetch 2 per evaluator) for
+        // far longer than the cut takes to land, and it scores them into late results.
+        var config = scene.WriteConfig(generations: 40, population: 256, candidatesPerTask: 4);
         var expected = await scene.ReferenceHashAsync(config, deadline.Token);
         Mark("embedded reference run done");
         var runDir = Path.Combine(scene.Root, "cluster");
