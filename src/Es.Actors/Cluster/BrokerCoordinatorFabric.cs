@@ -174,28 +174,7 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
         }
 
         await _publisher.DisposeAsync().ConfigureAwait(false);
-        foreach (var channel in _channels)
-        {
-            try
-            {
-                await channel.CloseAsync().ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-            }
-
-            channel.Dispose();
-        }
-
-        try
-        {
-            await _connection.CloseAsync().ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-        }
-
-        _connection.Dispose();
+        await BrokerShutdown.CloseQuietlyAsync(_channels, _connection).ConfigureAwait(false);
         _stopping.Dispose();
     }
 

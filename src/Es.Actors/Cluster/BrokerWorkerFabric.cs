@@ -220,28 +220,7 @@ public sealed class BrokerWorkerFabric : IWorkerFabric, IAsyncDisposable
         }
 
         await _publisher.DisposeAsync().ConfigureAwait(false);
-        foreach (var channel in new[] { _tasks, _control })
-        {
-            try
-            {
-                await channel.CloseAsync().ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-            }
-
-            channel.Dispose();
-        }
-
-        try
-        {
-            await _connection.CloseAsync().ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-        }
-
-        _connection.Dispose();
+        await BrokerShutdown.CloseQuietlyAsync(new[] { _tasks, _control }, _connection).ConfigureAwait(false);
         _stopping.Dispose();
     }
 
