@@ -75,7 +75,18 @@ public sealed partial class EvaluatorPoolActor
         }
     }
 
-    /// <summary>Requeues every lease still held; called once, as the pool stops.</summary>
+    /// <summary>Puts a lease back without counting an attempt against it (its holder did not fail), and lets go of it.</summary>
+    private void Release(TaskLease lease)
+    {
+        lock (_ownedLock)
+        {
+            _owned.Remove(lease);
+        }
+
+        lease.Release();
+    }
+
+    /// <summary>Releases every lease still held; called once, as the pool stops.</summary>
     private void ReleaseOwnedLeases()
     {
         TaskLease[] held;
@@ -88,7 +99,7 @@ public sealed partial class EvaluatorPoolActor
 
         foreach (var lease in held)
         {
-            lease.Requeue();
+            lease.Release();
         }
     }
 

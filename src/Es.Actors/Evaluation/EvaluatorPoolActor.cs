@@ -145,7 +145,7 @@ public sealed partial class EvaluatorPoolActor : Actor
                 {
                     _inFlight.Remove(sibling);
                     work.Timer.Dispose();
-                    Settle(work.Lease, ack: false);
+                    Release(work.Lease); // the sibling did not fail: no attempt is counted against its task
                     _starting.Add(sibling);
                 }
 
@@ -278,7 +278,7 @@ public sealed partial class EvaluatorPoolActor : Actor
         {
             while (_backlog.TryDequeue(out var waiting))
             {
-                Settle(waiting, ack: false);
+                Release(waiting); // never handed to an evaluator
             }
 
             throw new InvalidOperationException("Every evaluator of this pool has stopped (restart budgets spent).");

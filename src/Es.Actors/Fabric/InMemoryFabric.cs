@@ -91,7 +91,11 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
 
         public override void Ack() => Interlocked.Exchange(ref _settled, 1);
 
-        public override void Requeue()
+        public override void Requeue() => PutBack(Attempt + 1);
+
+        public override void Release() => PutBack(Attempt);
+
+        private void PutBack(int attempt)
         {
             if (Interlocked.Exchange(ref _settled, 1) == 0)
             {
@@ -101,7 +105,7 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
                     Interlocked.Add(ref fabric._candidatesRetried, Task.Count);
                 }
 
-                fabric._queue.Writer.TryWrite((Task, Attempt + 1));
+                fabric._queue.Writer.TryWrite((Task, attempt));
             }
         }
     }

@@ -22,6 +22,14 @@ public abstract class TaskLease
     /// <summary>Settles the task as done.</summary>
     public abstract void Ack();
 
-    /// <summary>Puts the task back for another evaluator.</summary>
+    /// <summary>Puts the task back for another evaluator: a failed attempt.</summary>
     public abstract void Requeue();
+
+    /// <summary>
+    /// Puts the task back without counting an attempt: its holder did not fail (a sibling
+    /// restarted with an AllForOne strategy, a pool stopping). Only failures may lead to a
+    /// task being given up, which would change θ. A fabric that cannot tell the two apart
+    /// (a broker counts every redelivery) treats it as <see cref="Requeue"/>.
+    /// </summary>
+    public virtual void Release() => Requeue();
 }

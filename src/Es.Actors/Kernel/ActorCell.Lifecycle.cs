@@ -6,7 +6,7 @@ internal sealed partial class ActorCell
     private readonly Dictionary<string, ActorCell> _children = new(StringComparer.Ordinal);
     private readonly HashSet<ActorCell> _watchers = [];
     private readonly HashSet<ActorRef> _watching = [];
-    private readonly List<IDisposable> _timers = [];
+    private readonly List<ScheduledTimer> _timers = [];
     private readonly object _childrenLock = new();
     private bool _terminating;
     private bool _terminated;
@@ -65,7 +65,17 @@ internal sealed partial class ActorCell
 
     public IDisposable ScheduleOnce(TimeSpan delay, object message)
     {
-        var timer = System.Clock.CreateTimer(_ => Tell(message, this), null, delay, Timeout.InfiniteTimeSpan);
+        return Track(new ScheduledTimer(System.Clock, delay, () => Tell(message, this)));
+    }
+
+    /// <summary>Keeps a timer for cancellation at stop or restart, forgetting those already done.</summary>
+    private ScheduledTimer Track(ScheduledTimer timer)
+    {
+        if (_timers.Count >= 32)
+        {
+            _timers.RemoveAll(t => t.IsDone);
+        }
+
         _timers.Add(timer);
         return timer;
     }

@@ -148,8 +148,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        var timer = System.Clock.CreateTimer(_ => target.SendSystem(new RestartChild(reason)), null, delay, Timeout.InfiniteTimeSpan);
-        _timers.Add(timer);
+        Track(new ScheduledTimer(System.Clock, delay, () => target.SendSystem(new RestartChild(reason))));
     }
 
     private List<DateTimeOffset> HistoryOf(ActorCell child)

@@ -163,6 +163,10 @@ public static class CheckpointCodec
         {
             throw new InvalidDataException($"{what} is truncated");
         }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or OutOfMemoryException)
+        {
+            throw new InvalidDataException($"{what} is malformed: {e.Message}", e);
+        }
     }
 
     private static int ReadCount(BinaryReader r)

@@ -68,6 +68,19 @@ public sealed class CheckpointJournal : IRunJournal
         _store.SetStatus(_runId, _epoch, status);
     }
 
+    /// <summary>Marks the run failed in the store (best effort: the store itself may be what failed).</summary>
+    public void OnFailed()
+    {
+        try
+        {
+            _store.SetStatus(_runId, _epoch, "failed");
+        }
+        catch (Exception e) when (e is CheckpointException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            // the run stays "running" in the store; `runs` reports it crashed once the process is gone
+        }
+    }
+
     private void Snapshot(TrainingSession session)
     {
         var started = Stopwatch.GetTimestamp();

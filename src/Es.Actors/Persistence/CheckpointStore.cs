@@ -79,7 +79,16 @@ public sealed partial class CheckpointStore : IDisposable
             connection.Open();
             configure(connection);
             var store = new CheckpointStore(connection, dialect, description);
-            store.Migrate();
+            try
+            {
+                store.Migrate();
+            }
+            catch (DbException)
+            {
+                // Two seed nodes creating the schema at once: one loses the race; the schema exists now.
+                store.Migrate();
+            }
+
             return store;
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or IOException or ArgumentException)

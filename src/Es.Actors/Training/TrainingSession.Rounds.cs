@@ -70,9 +70,22 @@ public sealed partial class TrainingSession
             return false;
         }
 
-        if (task.First < 0 || task.First + task.Count > scored.Length || scored[task.First])
+        // Only the ranges this session planned are accepted, and only unscored: anything else
+        // is a duplicate or a malformed result (a remote node's), never a crash or a change to θ.
+        int perTask = population ? _config.Tasks.CandidatesPerTask : _config.Tasks.EpisodesPerEvalTask;
+        if (task.Count < 1 || task.First < 0 || task.First % perTask != 0 || task.Count != Math.Min(perTask, scored.Length - task.First)
+            || scored[task.First])
         {
-            return false; // tasks are fixed ranges, so one scored index means the whole task was
+            return false;
+        }
+
+        foreach (var delta in result.Observations)
+        {
+            if (!population || delta.CandidateIndex < task.First || delta.CandidateIndex >= task.First + task.Count
+                || delta.Mean.Length != (_observations?.Dimension ?? -1) || delta.M2.Length != delta.Mean.Length)
+            {
+                return false;
+            }
         }
 
         for (int i = 0; i < task.Count; i++)
@@ -104,7 +117,7 @@ public sealed partial class TrainingSession
         // Evaluation episodes that failed are left out of the mean (NaN when all failed).
         double? evalReturn = _evalReturns.Length > 0 ? MeanOfFinite(_evalReturns) : null;
         bool solvedNow = false;
-        if (evalReturn is double e)
+        if (evalReturn is double e && !double.IsNaN(e))
         {
             FinalEvalReturn = e;
             BestEvalReturn = double.IsNaN(BestEvalReturn) ? e : Math.Max(BestEvalReturn, e);

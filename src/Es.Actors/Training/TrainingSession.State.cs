@@ -58,6 +58,14 @@ public sealed partial class TrainingSession
             throw new InvalidDataException("snapshot observation statistics do not fit the configuration");
         }
 
+        var optimizer = _optimizer.Export();
+        if (snapshot.Optimizer.Name != optimizer.Name || snapshot.Optimizer.StepCount < 0
+            || snapshot.Optimizer.Moments.Length != optimizer.Moments.Length || snapshot.Optimizer.Moments.Any(m => m.Length != _theta.Length))
+        {
+            throw new InvalidDataException($"snapshot optimizer state ({snapshot.Optimizer.Name}) does not fit the configuration's ({optimizer.Name})");
+        }
+
+        // Everything is checked above: from here on nothing can fail half-way.
         snapshot.Theta.CopyTo(_theta, 0);
         _optimizer.Import(snapshot.Optimizer);
         _observations?.CopyFrom(new RunningStat(snapshot.ObservationCount, snapshot.ObservationMean, snapshot.ObservationM2));

@@ -150,6 +150,7 @@ internal static class ClusterTrain
             }
             catch (Exception e)
             {
+                journal.OnFailed();
                 await output.Error.WriteLineAsync($"error: training failed: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }

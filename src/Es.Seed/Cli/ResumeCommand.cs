@@ -48,10 +48,18 @@ public static class ResumeCommand
                 throw new ConfigException(run.ConfigPath, string.Empty, $"differs from the configuration the run started with in: {string.Join(", ", changed)}; only the generation count may change on resume");
             }
 
+            if (stored.Status == "solved" || (stored.Status == "finished" && config.Generations <= stored.Generations))
+            {
+                store.Dispose();
+                await output.Out.WriteLineAsync($"run {run.RunId} is already {stored.Status} ({stored.Generations} generations); nothing to resume (pass --generations G to train further)").ConfigureAwait(false);
+                return ExitCodes.Done;
+            }
+
+            // Take the run first: a coordinator still writing is fenced before we read what it wrote.
+            long epoch = store.AcquireEpoch(run.RunId);
             var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
             var session = new TrainingSession(config, noise, ProblemFactory.Create(config));
             var recovery = RunRecovery.Recover(store, run.RunId, session, line => output.Error.WriteLine($"warning: {line}"));
-            long epoch = store.AcquireEpoch(run.RunId);
             if (generations is not null)
             {
                 run.UpdateConfig(config);
@@ -64,7 +72,7 @@ public static class ResumeCommand
             var journal = new CheckpointJournal(store, run.RunId, epoch, config.Persistence.SnapshotEvery, recovery.WallSeconds);
             prepared = new PreparedRun(config, run, noise, session, journal, metrics);
         }
-        catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             store?.Dispose();
             await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);

@@ -39,6 +39,7 @@ internal static class TrainingJob
         }
         catch (Exception e)
         {
+            journal.OnFailed();
             await output.Error.WriteLineAsync($"error: training failed: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failed;
         }

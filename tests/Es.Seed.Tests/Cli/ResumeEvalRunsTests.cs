@@ -37,6 +37,16 @@ public sealed class ResumeEvalRunsTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_FinishedRunWithoutMoreGenerations_NothingToDo()
+    {
+        var runDir = await TrainAsync();
+        var summary = File.ReadAllText(Path.Combine(runDir, "summary.json"));
+        Assert.Equal(0, await _cli.RunAsync("resume", runDir));
+        Assert.Contains("is already finished (6 generations); nothing to resume", _cli.Out, StringComparison.Ordinal);
+        Assert.Equal(summary, File.ReadAllText(Path.Combine(runDir, "summary.json")));
+    }
+
+    [Fact]
     public async Task Resume_ChangedConfiguration_RefusedListingTheKeys()
     {
         var runDir = await TrainAsync();
