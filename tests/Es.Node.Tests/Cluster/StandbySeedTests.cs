@@ -14,8 +14,8 @@ public sealed class StandbySeedTests : IClassFixture<PostgresFixture>
     {
         using var scene = ClusterScene.Start();
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        var expected = await scene.ReferenceHashAsync(scene.WriteConfig(generations: 10), deadline.Token);
-        var config = scene.WriteConfig(generations: 10, name: "postgres.json", persistence: "\"postgres\"");
+        var expected = await scene.ReferenceHashAsync(scene.WriteConfig(generations: 10, population: 256, candidatesPerTask: 4), deadline.Token);
+        var config = scene.WriteConfig(generations: 10, name: "postgres.json", persistence: "\"postgres\"", population: 256, candidatesPerTask: 4);
         var environment = scene.Environment;
         environment["ES_POSTGRES_CONNECTION"] = _postgres.Server.ConnectionString;
         var runId = "standby-" + Guid.NewGuid().ToString("N")[..8];
