@@ -89,11 +89,10 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         var cutLog = await cut.WaitForExitAsync(deadline.Token);
         // Whether the cut node's late results still reach the broker after the link returns depends
         // on whether it had finished a task when the cable was pulled: a race this test cannot
-        // control. What must hold either way is above (the same θ) and that the count, if any, is
-        // reported; ignoring stale results is proven deterministically in TrainingSessionTests and
+        // control. What must hold either way is above (the same θ) and that the count is reported; ignoring stale results is proven deterministically in TrainingSessionTests and
         // the simulation tests.
-        Assert.True(summary.GetProperty("stale_results").GetInt64() >= 0, log + "\n" + cutLog);
-        Mark($"stale results ignored: {summary.GetProperty("stale_results").GetInt64()}");
+        Assert.True(summary.TryGetProperty("stale_results", out var stale), log);
+        Mark($"stale results ignored: {stale.GetInt64()}");
         Assert.True(cut.ExitCode == 0, cutLog);
         var survivorLog = await survivor.WaitForExitAsync(deadline.Token);
         Assert.True(survivor.ExitCode == 0, survivorLog);
