@@ -9,41 +9,26 @@ internal sealed record Block(TaskCompletionSource? Gate = null);
 /// <summary>Asks the supervisor to fail a child from outside.</summary>
 internal sealed record FailFromOutside(string Child, Exception Reason);
 
-internal sealed class BlockingActor(ActorRef reportTo, string name) : Actor
+/// <summary>A <see cref="CounterActor"/> that can also hang on <see cref="Block"/>.</summary>
+internal sealed class BlockingActor(ActorRef report, string actorName) : CounterActor(report, actorName)
 {
-    private int _count;
-
-    protected internal override void PreStart() => reportTo.Tell(new Lifecycle(name, "started"));
-
-    protected internal override void PostRestart(Exception reason) => reportTo.Tell(new Lifecycle(name, "restarted"));
-
-    protected internal override void PostStop() => reportTo.Tell(new Lifecycle(name, "stopped"));
-
     protected internal override void Receive(object message)
     {
         switch (message)
         {
             case Block { Gate: null }:
-                reportTo.Tell(new Lifecycle(name, "blocked"));
+                ReportTo.Tell(new Lifecycle(Name, "blocked"));
                 // Bounded by real time so a broken kernel fails the test instead of hanging it.
                 Context.Abandoned.WaitHandle.WaitOne(TestProbe.DefaultTimeout);
-                reportTo.Tell(new Lifecycle(name, "released"));
+                ReportTo.Tell(new Lifecycle(Name, "released"));
                 throw new OperationCanceledException(Context.Abandoned);
             case Block block:
-                reportTo.Tell(new Lifecycle(name, "blocked"));
+                ReportTo.Tell(new Lifecycle(Name, "blocked"));
                 block.Gate.Task.Wait(TestProbe.DefaultTimeout);
-                reportTo.Tell(new Lifecycle(name, "late"));
+                ReportTo.Tell(new Lifecycle(Name, "late"));
                 throw new InvalidOperationException("late failure of an abandoned instance");
-            case "inc":
-                _count++;
-                break;
-            case "get":
-                Sender?.Tell(_count, Self);
-                break;
-            case Crash crash:
-                throw crash.Reason;
             default:
-                Unhandled(message);
+                base.Receive(message);
                 break;
         }
     }

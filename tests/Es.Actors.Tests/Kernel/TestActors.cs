@@ -21,9 +21,15 @@ internal sealed class EchoActor : Actor
 }
 
 /// <summary>Counts "inc", answers "get" with the count, throws on <see cref="Crash"/>, reports its lifecycle.</summary>
-internal sealed class CounterActor(ActorRef reportTo, string name) : Actor
+internal class CounterActor(ActorRef reportTo, string name) : Actor
 {
     private int _count;
+
+    /// <summary>Where lifecycle events go (for subclasses).</summary>
+    protected ActorRef ReportTo => reportTo;
+
+    /// <summary>The name lifecycle events carry.</summary>
+    protected string Name => name;
 
     protected internal override void PreStart() => reportTo.Tell(new Lifecycle(name, "started"));
 
