@@ -23,7 +23,7 @@ namespace Es.Core.Kernels;
 /// the grouping of rows nor the shuffles change a single bit.</para>
 /// <para>The partial last block (columns not a multiple of 8) is loaded whole where eight
 /// values are readable and its extra lanes are zeroed with a mask, so padded lanes add
-/// (+0)·(+0) like the reference; rows at the very end of w copy their tail instead.</para>
+/// (+0)·(+0) like the reference; rows at the very end of w rotate w's last eight values into place instead.</para>
 /// </remarks>
 internal static class MatVecRows256
 {
@@ -42,11 +42,8 @@ internal static class MatVecRows256
         int safeRows = rows;
         if (tail != 0)
         {
-            Span<float> padded = stackalloc float[Lanes];
-            padded.Clear();
-            x[tailStart..].CopyTo(padded);
-            xTail = Vector256.Create<float>(padded);
             mask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(tail)).AsSingle();
+            xTail = EndBlock(x, tailStart, mask);
 
             // Row r's whole block [r·cols + tailStart, +8) must end inside w.
             int room = w.Length - tailStart - Lanes;
@@ -94,7 +91,7 @@ internal static class MatVecRows256
                     }
                     else
                     {
-                        // the group at the end of w: rows past safeRows copy their tail
+                        // the group at the end of w: rows past safeRows rotate their tail into place
                         a0 += TailBlock(w, r, cols, tailStart, safeRows, mask) * xTail;
                         a1 += TailBlock(w, r + 1, cols, tailStart, safeRows, mask) * xTail;
                         a2 += TailBlock(w, r + 2, cols, tailStart, safeRows, mask) * xTail;
@@ -182,17 +179,33 @@ internal static class MatVecRows256
         return (t + Vector128.Shuffle(t, Vector128.Create(1, 0, 3, 2))).ToScalar();
     }
 
-    /// <summary>Row r's partial block with lanes past the row zeroed: a masked load where eight values are readable, else a copy.</summary>
+    /// <summary>Row r's partial block with lanes past the row zeroed: a masked load where eight values are readable, else <see cref="EndBlock"/>.</summary>
     private static Vector256<float> TailBlock(ReadOnlySpan<float> w, int r, int cols, int tailStart, int safeRows, Vector256<float> mask) =>
         r < safeRows
             ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(w), (nuint)((r * cols) + tailStart)) & mask
-            : CopyTail(w.Slice((r * cols) + tailStart, cols - tailStart));
+            : EndBlock(w, (r * cols) + tailStart, mask);
 
-    private static Vector256<float> CopyTail(ReadOnlySpan<float> tail)
+    /// <summary>
+    /// values[start..] (fewer than eight values, at the very end of the span) in the low
+    /// lanes, the lanes past <paramref name="mask"/> zeroed. Where the span holds eight
+    /// values, its last eight are loaded and rotated down: no copy through memory, which
+    /// for a 3- or 4-input layer cost more than the layer's arithmetic.
+    /// </summary>
+    private static Vector256<float> EndBlock(ReadOnlySpan<float> values, int start, Vector256<float> mask)
     {
-        Span<float> padded = stackalloc float[Lanes];
-        padded.Clear();
-        tail.CopyTo(padded);
-        return Vector256.Create<float>(padded);
+        if (Avx2.IsSupported && values.Length >= Lanes)
+        {
+            int rotate = Lanes - (values.Length - start);
+            Vector256<float> last = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)(values.Length - Lanes));
+            return Avx2.PermuteVar8x32(last, Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) + Vector256.Create(rotate)) & mask;
+        }
+
+        // fewer than eight values in all (a layer with fewer than eight inputs): built lane by lane
+        ReadOnlySpan<float> rest = values[start..];
+        return Vector256.Create(At(rest, 0), At(rest, 1), At(rest, 2), At(rest, 3), At(rest, 4), At(rest, 5), At(rest, 6), At(rest, 7)) & mask;
     }
+
+    /// <summary>values[i], or +0 past the end (the padding the reference adds).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float At(ReadOnlySpan<float> values, int i) => (uint)i < (uint)values.Length ? values[i] : 0f;
 }

@@ -65,4 +65,31 @@ public class MatVecRowsKernelTests
         VectorKernels.MatVec256(w, x, b, actual);
         TanhKernelTests.AssertBitIdentical(expected, actual);
     }
+
+    [Theory]
+    [InlineData(32, 3)]
+    [InlineData(9, 5)]
+    [InlineData(2, 7)]
+    public void MatVec256_RowsAtTheEndOfW_IgnoreTheValuesBeforeTheirTail(int rows, int cols)
+    {
+        // The last rows' tails are rotated out of w's last eight values, which also hold
+        // values of earlier rows: NaN there must not reach the last row's lanes.
+        var rng = new DeterministicRandom(43);
+        float[] w = KernelTestData.Uniform(ref rng, rows * cols, -1, 1);
+        float[] x = KernelTestData.Uniform(ref rng, cols, -1, 1);
+        float[] b = KernelTestData.Uniform(ref rng, rows, -1, 1);
+        int lastRow = (rows - 1) * cols;
+        var poisoned = (float[])w.Clone();
+        for (int i = Math.Max(0, w.Length - VectorKernels.MatVecLanes); i < lastRow; i++)
+        {
+            poisoned[i] = float.NaN;
+        }
+
+        var expected = new float[rows];
+        var actual = new float[rows];
+        ReferenceKernels.MatVecEightLane(poisoned, x, b, expected);
+        VectorKernels.MatVec256(poisoned, x, b, actual);
+        TanhKernelTests.AssertBitIdentical(expected, actual);
+        Assert.True(float.IsFinite(actual[^1]), "the last row reads only its own values");
+    }
 }
