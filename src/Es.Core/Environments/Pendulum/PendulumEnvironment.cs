@@ -35,6 +35,10 @@ public sealed class PendulumEnvironment : IEnvironment
     private double _theta;
     private double _thetaDot;
 
+    // sin(θ) of the current state: the observation needs it and the next step's dynamics
+    // need the same value, so each step computes it once (the same call, the same bits).
+    private double _sinTheta;
+
     /// <inheritdoc/>
     public EnvironmentSpec Spec => SharedSpec;
 
@@ -58,7 +62,7 @@ public sealed class PendulumEnvironment : IEnvironment
         double normalized = AngleNormalize(_theta);
         double costs = (normalized * normalized) + (0.1 * (_thetaDot * _thetaDot)) + (0.001 * (u * u));
 
-        double newThetaDot = _thetaDot + ((((3 * G) / (2 * L) * Math.Sin(_theta)) + (3.0 / (M * (L * L)) * u)) * Dt);
+        double newThetaDot = _thetaDot + ((((3 * G) / (2 * L) * _sinTheta) + (3.0 / (M * (L * L)) * u)) * Dt);
         newThetaDot = Math.Clamp(newThetaDot, -MaxSpeed, MaxSpeed);
         double newTheta = _theta + (newThetaDot * Dt);
 
@@ -73,6 +77,7 @@ public sealed class PendulumEnvironment : IEnvironment
     {
         _theta = theta;
         _thetaDot = thetaDot;
+        _sinTheta = Math.Sin(theta);
     }
 
     /// <summary>
@@ -93,8 +98,9 @@ public sealed class PendulumEnvironment : IEnvironment
 
     private void WriteObservation(Span<float> observation)
     {
+        _sinTheta = Math.Sin(_theta);
         observation[0] = (float)Math.Cos(_theta);
-        observation[1] = (float)Math.Sin(_theta);
+        observation[1] = (float)_sinTheta;
         observation[2] = (float)_thetaDot;
     }
 }
