@@ -37,6 +37,11 @@ public sealed partial class EvaluatorPoolActor
             return;
         }
 
+        if (_book.StartedNext(check.Evaluator))
+        {
+            return; // it has started the next task, so its answer to this one is in the mailbox, on its way
+        }
+
         _statistics.CountDeadlineExpired();
         var took = now - clock.Started;
         Context.FailChild(check.Evaluator, new TaskDeadlineExceededException(
@@ -61,7 +66,16 @@ public sealed partial class EvaluatorPoolActor
     private void Arm(ActorRef evaluator, HandOut running, DateTimeOffset started, DateTimeOffset due, DateTimeOffset now)
     {
         var wait = due > now ? due - now : TimeSpan.Zero;
-        _book.SetClock(evaluator, new DeadlineClock(started, due, Context.ScheduleOnce(wait, new DeadlineCheck(evaluator, running.Dispatch))));
+        var check = new DeadlineCheck(evaluator, running.Dispatch);
+        _book.SetClock(evaluator, new DeadlineClock(started, due, Context.ScheduleOnce(wait, check)));
+
+        // Already due (a waiting task that started a deadline ago), or the clock moved past
+        // the due time while the timer was made: look now. A manual clock fires timers only
+        // as it advances, and a check that comes twice changes nothing.
+        if (Context.System.Clock.GetUtcNow() >= due)
+        {
+            Self.Tell(check, Self);
+        }
     }
 
     /// <summary>Time to look at a hand-out's deadline (sent by the pool to itself).</summary>

@@ -5,7 +5,7 @@ namespace Es.Actors.Evaluation;
 /// <summary>
 /// Failed and stopped evaluators: the task one was running is settled as its failure (or
 /// put back without an attempt when it did not fail itself); the task waiting behind it
-/// never started, so it is taken back and handed out again as it was.
+/// never started, so it is withdrawn and handed out again as it was.
 /// </summary>
 public sealed partial class EvaluatorPoolActor
 {
@@ -13,57 +13,60 @@ public sealed partial class EvaluatorPoolActor
     protected internal override void OnChildFailed(ActorRef child, Exception reason, Directive directive)
     {
         Context.System.Log($"{child.Path} failed ({reason.GetType().Name}: {reason.Message}); {directive}");
-        var held = _book.TakeAll(child);
+        var held = _book.TakeBack(child);
+        held.Clock?.Timer.Dispose();
         if (held.Running is { } running)
         {
-            held.Clock?.Timer.Dispose();
             SettleFailed(running.Lease, reason);
         }
 
-        TakeBack(held.Waiting);
-        switch (directive)
+        Keep(held.Waiting);
+        if (directive == Directive.Escalate)
         {
-            case Directive.Restart when SupervisorStrategy.AppliesToAllChildren:
-                // AllForOne: every sibling is replaced too, and the work it held is lost with it.
-                _statistics.CountRestart(_book.Alive);
-                foreach (var evaluator in _book.Evaluators.ToArray())
-                {
-                    var lost = _book.MarkStarting(evaluator);
-                    Release(lost); // the siblings did not fail: no attempt is counted against their tasks
-                }
-
-                break;
-            case Directive.Restart:
-                _statistics.CountRestart();
-                _book.MarkStarting(child); // new work waits until the fresh instance says it is ready
-                break;
-            case Directive.Resume:
-                break; // the same instance carries on with its mailbox, where the taken-back task is skipped
-            case Directive.Escalate:
-                return; // this pool fails in turn; its own supervisor decides, and what it holds goes back when it stops
-            default:
-                Forget(child);
-                break;
+            return; // this pool fails in turn; its own supervisor decides, and what it holds goes back when it stops
         }
 
-        TopUp();
+        if (directive == Directive.Restart)
+        {
+            _statistics.CountRestart(SupervisorStrategy.AppliesToAllChildren ? _book.Alive : 1);
+        }
+
+        if (directive != Directive.Resume)
+        {
+            // Restarted: new work waits until the fresh instance says it is ready. Stopped:
+            // none comes; it is forgotten when it has terminated, after any answer it sent.
+            foreach (var target in SupervisorStrategy.AppliesToAllChildren ? _book.Evaluators.ToArray() : [child])
+            {
+                ReleaseSibling(target, child);
+                _book.MarkStarting(target);
+            }
+        }
+
+        TopUp(); // a resumed instance carries on with its mailbox, where a withdrawn task is skipped
     }
 
+    /// <summary>A stopped evaluator (restart budget spent, or stopped with its siblings) is gone: what it held goes back.</summary>
     private void Forget(ActorRef evaluator)
     {
-        if (!_book.Remove(evaluator, out var held))
+        var held = _book.TakeBack(evaluator);
+        if (!_book.Remove(evaluator, out var unanswered))
         {
             return;
         }
 
         _statistics.CountStopped();
+        held.Clock?.Timer.Dispose();
         if (held.Running is { } running)
         {
-            held.Clock?.Timer.Dispose();
             Settle(running.Lease, ack: false);
         }
 
-        TakeBack(held.Waiting);
+        Keep(held.Waiting);
+        if (unanswered.Running is { } answerLost)
+        {
+            Release(answerLost.Lease); // cannot happen (answers are read before Terminated), but never lose a lease
+        }
+
         if (_book.Alive == 0)
         {
             while (_backlog.TryDequeue(out var waiting))
@@ -75,38 +78,30 @@ public sealed partial class EvaluatorPoolActor
         }
     }
 
-    /// <summary>Puts back, without counting an attempt, what an evaluator held when it was replaced for another's failure.</summary>
-    private void Release(HeldHandOuts held)
+    /// <summary>A sibling replaced or stopped for another's failure (AllForOne): what it ran goes back without an attempt counted.</summary>
+    private void ReleaseSibling(ActorRef sibling, ActorRef failed)
     {
-        if (held.Running is { } running)
-        {
-            held.Clock?.Timer.Dispose();
-            Release(running.Lease);
-        }
-
-        TakeBack(held.Waiting);
-    }
-
-    /// <summary>
-    /// Takes back a hand-out that was waiting in a mailbox: still unstarted, it is withdrawn
-    /// (whichever instance reads it skips it) and kept to be handed out again, as it was,
-    /// without touching the fabric. If the instance given up on had just started it, it
-    /// goes back to the fabric without an attempt counted, and its answer is ignored as stale.
-    /// </summary>
-    private void TakeBack(HandOut? waiting)
-    {
-        if (waiting is null)
+        if (sibling.Equals(failed))
         {
             return;
         }
 
-        if (waiting.Ticket.TryWithdraw())
+        var held = _book.TakeBack(sibling);
+        held.Clock?.Timer.Dispose();
+        if (held.Running is { } running)
         {
-            _backlog.Enqueue(waiting.Lease);
+            Release(running.Lease); // its late answer, if any, is ignored as stale
         }
-        else
+
+        Keep(held.Waiting);
+    }
+
+    /// <summary>Keeps a withdrawn hand-out that never started, to be handed out again as it was, without touching the fabric.</summary>
+    private void Keep(HandOut? withdrawn)
+    {
+        if (withdrawn is not null)
         {
-            Release(waiting.Lease);
+            _backlog.Enqueue(withdrawn.Lease);
         }
     }
 }

@@ -50,7 +50,7 @@ internal sealed class HandOutBook
         _order.Add(evaluator);
     }
 
-    /// <summary>An evaluator gone for good; what it held, for the pool to settle.</summary>
+    /// <summary>An evaluator gone for good; everything it still held, for the pool to settle.</summary>
     public bool Remove(ActorRef evaluator, out HeldHandOuts held)
     {
         if (!_holders.Remove(evaluator, out var holder))
@@ -76,16 +76,39 @@ internal sealed class HandOutBook
         return true;
     }
 
-    /// <summary>An evaluator is being replaced: it gets no work until its fresh instance says it is ready. Returns what it held.</summary>
-    public HeldHandOuts MarkStarting(ActorRef evaluator)
+    /// <summary>An evaluator is being replaced or stopped: it gets no work until its fresh instance says it is ready.</summary>
+    public void MarkStarting(ActorRef evaluator) => _holders[evaluator].Up = false;
+
+    /// <summary>
+    /// Takes back what an evaluator holds when it fails or is given up on, telling apart the
+    /// task it was running from the one still waiting in its mailbox by the waiting one's
+    /// ticket: withdrawn in time, it never started, and the earlier one was running. Started
+    /// already, the earlier one was answered (the answer is in the pool's mailbox, behind
+    /// the failure report, which overtakes it): that one stays, to be accepted when read, and
+    /// the started one is returned as the running one. The returned clock is the one to
+    /// dispose, whichever hand-out it timed.
+    /// </summary>
+    public HeldHandOuts TakeBack(ActorRef evaluator)
     {
-        var holder = _holders[evaluator];
-        holder.Up = false;
+        if (!_holders.TryGetValue(evaluator, out var holder))
+        {
+            return default;
+        }
+
+        if (holder.Waiting is { } waiting && !waiting.Ticket.TryWithdraw())
+        {
+            var answered = new HeldHandOuts(waiting, holder.Clock, null);
+            holder.Waiting = null;
+            holder.Clock = null;
+            return answered;
+        }
+
         return holder.TakeAll();
     }
 
-    /// <summary>Takes back everything an evaluator holds (it failed and carries on, or was given up on).</summary>
-    public HeldHandOuts TakeAll(ActorRef evaluator) => _holders.TryGetValue(evaluator, out var holder) ? holder.TakeAll() : default;
+    /// <summary>True when the evaluator has started the hand-out that waited behind its running one: the running one was answered.</summary>
+    public bool StartedNext(ActorRef evaluator) =>
+        _holders.TryGetValue(evaluator, out var holder) && holder.Waiting?.Ticket.StartedAt is not null;
 
     /// <summary>The up evaluator with room that holds the fewest hand-outs (an idle one before a busy one), first added first.</summary>
     public bool TryChoose([NotNullWhen(true)] out ActorRef? evaluator)

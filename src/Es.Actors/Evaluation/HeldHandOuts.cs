@@ -1,7 +1,7 @@
 namespace Es.Actors.Evaluation;
 
-/// <summary>What an evaluator held when it was taken off work: the hand-out it was running (with its clock) and the one waiting behind it.</summary>
+/// <summary>What an evaluator held when it was taken off work: the hand-out it was running and the one that never started.</summary>
 /// <param name="Running">The hand-out it was running, if any.</param>
-/// <param name="Clock">The running hand-out's deadline clock, if armed.</param>
-/// <param name="Waiting">The hand-out waiting in its mailbox, if any.</param>
+/// <param name="Clock">A deadline clock to dispose, if one was armed.</param>
+/// <param name="Waiting">The hand-out that waited in its mailbox and never started (withdrawn, when taken back), if any.</param>
 internal readonly record struct HeldHandOuts(HandOut? Running, DeadlineClock? Clock, HandOut? Waiting);

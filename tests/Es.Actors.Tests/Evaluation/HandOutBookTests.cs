@@ -72,19 +72,41 @@ public sealed class HandOutBookTests
     }
 
     [Fact]
-    public void MarkStarting_BusyEvaluator_ReturnsWhatItHeldAndLeavesNoRoom()
+    public void TakeBack_WaitingOneNotStarted_TheFirstWasRunningAndTheSecondIsWithdrawn()
     {
-        Up(_first);
-        var running = NewHandOut();
-        var waiting = NewHandOut();
-        _book.Hand(_first, running);
-        _book.Hand(_first, waiting);
+        var (running, waiting) = HandTwo();
 
-        var held = _book.MarkStarting(_first);
+        var held = _book.TakeBack(_first);
 
         Assert.Same(running, held.Running);
         Assert.Same(waiting, held.Waiting);
+        Assert.False(waiting.Ticket.TryStart(DateTimeOffset.UnixEpoch)); // withdrawn: the evaluator skips it
         Assert.Equal(0, _book.Count(_first));
+    }
+
+    [Fact]
+    public void TakeBack_WaitingOneStarted_ItWasRunningAndTheAnsweredOneStaysForItsAnswer()
+    {
+        var (answered, started) = HandTwo();
+        Assert.True(started.Ticket.TryStart(DateTimeOffset.UnixEpoch));
+        Assert.True(_book.StartedNext(_first));
+
+        var held = _book.TakeBack(_first);
+
+        Assert.Same(started, held.Running);
+        Assert.Null(held.Waiting);
+        Assert.True(_book.TryGetRunning(_first, out var stays, out var clock));
+        Assert.Same(answered, stays);
+        Assert.Null(clock);
+    }
+
+    [Fact]
+    public void MarkStarting_Evaluator_NoRoomUntilReadyAgain()
+    {
+        Up(_first);
+
+        _book.MarkStarting(_first);
+
         Assert.Equal(0, _book.FreeSlots);
         Assert.True(_book.TryMarkUp(_first));
         Assert.Equal(2, _book.FreeSlots);
@@ -133,6 +155,16 @@ public sealed class HandOutBookTests
     {
         _book.Add(evaluator);
         _book.TryMarkUp(evaluator);
+    }
+
+    private (HandOut Running, HandOut Waiting) HandTwo()
+    {
+        Up(_first);
+        var running = NewHandOut();
+        var waiting = NewHandOut();
+        _book.Hand(_first, running);
+        _book.Hand(_first, waiting);
+        return (running, waiting);
     }
 
     private HandOut NewHandOut() => new(new TestLease(), ++_dispatch, new HandOutTicket());
