@@ -1,3 +1,4 @@
+using Es.Actors.Fabric;
 using Es.Actors.Kernel;
 
 namespace Es.Actors.Evaluation;
@@ -13,14 +14,7 @@ public sealed partial class EvaluatorPoolActor
     protected internal override void OnChildFailed(ActorRef child, Exception reason, Directive directive)
     {
         Context.System.Log($"{child.Path} failed ({reason.GetType().Name}: {reason.Message}); {directive}");
-        var held = _book.TakeBack(child);
-        held.Clock?.Timer.Dispose();
-        if (held.Running is { } running)
-        {
-            SettleFailed(running.Lease, reason);
-        }
-
-        Keep(held.Waiting);
+        TakeBack(child, lease => SettleFailed(lease, reason));
         if (directive == Directive.Escalate)
         {
             return; // this pool fails in turn; its own supervisor decides, and what it holds goes back when it stops
@@ -37,7 +31,12 @@ public sealed partial class EvaluatorPoolActor
             // none comes; it is forgotten when it has terminated, after any answer it sent.
             foreach (var target in SupervisorStrategy.AppliesToAllChildren ? _book.Evaluators.ToArray() : [child])
             {
-                ReleaseSibling(target, child);
+                if (!target.Equals(child))
+                {
+                    // A sibling (AllForOne) did not fail: no attempt is counted against its task, and its late answer is stale.
+                    TakeBack(target, Release);
+                }
+
                 _book.MarkStarting(target);
             }
         }
@@ -48,20 +47,13 @@ public sealed partial class EvaluatorPoolActor
     /// <summary>A stopped evaluator (restart budget spent, or stopped with its siblings) is gone: what it held goes back.</summary>
     private void Forget(ActorRef evaluator)
     {
-        var held = _book.TakeBack(evaluator);
+        TakeBack(evaluator, lease => Settle(lease, ack: false)); // nothing, for one already forgotten
         if (!_book.Remove(evaluator, out var unanswered))
         {
             return;
         }
 
         _statistics.CountStopped();
-        held.Clock?.Timer.Dispose();
-        if (held.Running is { } running)
-        {
-            Settle(running.Lease, ack: false);
-        }
-
-        Keep(held.Waiting);
         if (unanswered.Running is { } answerLost)
         {
             Release(answerLost.Lease); // cannot happen (answers are read before Terminated), but never lose a lease
@@ -78,19 +70,17 @@ public sealed partial class EvaluatorPoolActor
         }
     }
 
-    /// <summary>A sibling replaced or stopped for another's failure (AllForOne): what it ran goes back without an attempt counted.</summary>
-    private void ReleaseSibling(ActorRef sibling, ActorRef failed)
+    /// <summary>
+    /// Takes back what an evaluator holds: the task it was running is settled by
+    /// <paramref name="settleRunning"/>; the one that never started is kept to be handed out again.
+    /// </summary>
+    private void TakeBack(ActorRef evaluator, Action<TaskLease> settleRunning)
     {
-        if (sibling.Equals(failed))
-        {
-            return;
-        }
-
-        var held = _book.TakeBack(sibling);
+        var held = _book.TakeBack(evaluator);
         held.Clock?.Timer.Dispose();
         if (held.Running is { } running)
         {
-            Release(running.Lease); // its late answer, if any, is ignored as stale
+            settleRunning(running.Lease);
         }
 
         Keep(held.Waiting);
