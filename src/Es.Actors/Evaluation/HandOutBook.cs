@@ -15,7 +15,8 @@ internal sealed class HandOutBook
     /// Hand-outs an evaluator may hold. Two: the next task is already in its mailbox when it
     /// answers the current one, so it never idles while its answer goes round the pool and
     /// the fabric and a new task comes back (about 30 µs a task, 2 % of a generation with
-    /// 8 candidates per task). More would only let a slow node hoard work.
+    /// 8 candidates per task). More would only let a slow node hoard work. Two by
+    /// construction: an evaluator's record has one running and one waiting place.
     /// </summary>
     public const int Depth = 2;
 
