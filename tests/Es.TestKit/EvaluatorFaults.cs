@@ -10,6 +10,7 @@ public sealed class EvaluatorFaults
     private int _crashes;
     private bool _failAlways;
     private TaskCompletionSource? _stall;
+    private int _skip;
     private TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -56,6 +57,7 @@ public sealed class EvaluatorFaults
         {
             _stall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _skip = 0;
         }
     }
 
@@ -67,6 +69,26 @@ public sealed class EvaluatorFaults
         {
             stall = _stall;
             _stall = null;
+        }
+
+        stall?.TrySetResult();
+    }
+
+    /// <summary>
+    /// Ends the stall the evaluator is in and plans another: the episode after the next
+    /// <paramref name="episodes"/> blocks (the same thread goes on, so the count is exact;
+    /// e.g. the rest of a task's episodes, to stall the task after it).
+    /// </summary>
+    public void ReleaseAndStallAfter(int episodes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(episodes);
+        TaskCompletionSource? stall;
+        lock (_gate)
+        {
+            stall = _stall;
+            _stall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _skip = episodes;
         }
 
         stall?.TrySetResult();
@@ -87,7 +109,12 @@ public sealed class EvaluatorFaults
             }
 
             stall = _stall;
-            if (stall is not null)
+            if (stall is not null && _skip > 0)
+            {
+                _skip--;
+                stall = null;
+            }
+            else if (stall is not null)
             {
                 _stalled.TrySetResult();
             }

@@ -25,8 +25,10 @@ public sealed class SimulatedCluster : IAsyncDisposable
     private readonly ConcurrentQueue<string> _log = new();
     private readonly Channel<string> _logLines = Channel.CreateUnbounded<string>();
     private readonly ConcurrentQueue<(ActorRef Actor, Exception Reason)> _topLevelFailures = new();
+    private readonly Channel<int> _tasksTaken = Channel.CreateUnbounded<int>();
     private readonly TrainingSession _session;
     private ActorRef? _coordinator;
+    private int _taken;
 
     private SimulatedCluster(SimulationSetup setup)
     {
@@ -40,6 +42,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
             _logLines.Writer.TryWrite(line);
         });
         System.TopLevelFailure += (actor, reason) => _topLevelFailures.Enqueue((actor, reason));
+        Fabric.TakeObserver = _ => _tasksTaken.Writer.TryWrite(Interlocked.Increment(ref _taken));
         _faults = new EvaluatorFaults[setup.Nodes, setup.EvaluatorsPerNode];
         _nodes = new ActorRef[setup.Nodes];
         var strategy = setup.Strategy ?? new OneForOneStrategy(
@@ -174,6 +177,16 @@ public sealed class SimulatedCluster : IAsyncDisposable
             {
                 return line;
             }
+        }
+    }
+
+    /// <summary>Waits (bounded by real time) until the nodes have taken <paramref name="count"/> tasks from the fabric in all.</summary>
+    public async Task ExpectTasksTakenAsync(int count, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TestProbe.DefaultTimeout);
+        while (Volatile.Read(ref _taken) < count)
+        {
+            await _tasksTaken.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Es.Actors.Evaluation;
 using Es.Actors.Fabric;
 using Es.Core.Configuration;
 using Es.Core.Noise;
@@ -86,7 +87,8 @@ public sealed partial class BrokerWorkerFabric : IWorkerFabric, IAsyncDisposable
         await ClusterTopology.DeclareAsync(control, cancellationToken).ConfigureAwait(false);
         var queue = await ClusterTopology.DeclareNodeQueueAsync(control, identity.NodeId, cancellationToken).ConfigureAwait(false);
         var tasks = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await tasks.BasicQosAsync(0, (ushort)Math.Clamp(identity.Workers * 2, 1, ushort.MaxValue), false, cancellationToken).ConfigureAwait(false);
+        // As many unacknowledged tasks as the node's pool holds: a running and a waiting one per evaluator.
+        await tasks.BasicQosAsync(0, (ushort)Math.Clamp(identity.Workers * HandOutBook.Depth, 1, ushort.MaxValue), false, cancellationToken).ConfigureAwait(false);
         var publisher = await OrderedPublisher.CreateAsync(connection, log, cancellationToken).ConfigureAwait(false);
         var fabric = new BrokerWorkerFabric(connection, control, tasks, publisher, identity, queue, log, say, sharedNoise);
         var consumer = new AsyncEventingBasicConsumer(control);

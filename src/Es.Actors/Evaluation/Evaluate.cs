@@ -8,7 +8,8 @@ namespace Es.Actors.Evaluation;
 /// <param name="View">θ, filter and σ of the task's generation.</param>
 /// <param name="Dispatch">Names this hand-out of the task; the answer carries it back, so an answer to an abandoned hand-out is recognised.</param>
 /// <param name="Attempt">Which attempt at the task this is, from 1.</param>
-public sealed record Evaluate(EvaluationTask Task, GenerationView View, long Dispatch = 0, int Attempt = 1);
+/// <param name="Ticket">When given, the evaluator must win <see cref="HandOutTicket.TryStart"/> before it scores the task, and skips it otherwise (the pool took it back).</param>
+public sealed record Evaluate(EvaluationTask Task, GenerationView View, long Dispatch = 0, int Attempt = 1, HandOutTicket? Ticket = null);
 
 /// <summary>An evaluator's answer to <see cref="Evaluate"/>.</summary>
 /// <param name="Result">The scores.</param>

@@ -44,6 +44,14 @@ public sealed class EvaluatorActor : Actor
     {
         if (message is Evaluate evaluate)
         {
+            if (evaluate.Ticket?.TryStart(Context.System.Clock.GetUtcNow()) == false)
+            {
+                // Taken back while it waited here (this evaluator failed meanwhile): it is
+                // handed out again, and skipping it is no sign that this instance works.
+                Context.MarkDiscarded();
+                return;
+            }
+
             var chaos = _settings.Chaos;
             Action<CandidateName>? inject = chaos.Enabled ? candidate => Inject(chaos.For(candidate, evaluate.Attempt), candidate, evaluate.Attempt) : null;
             var result = Score(_evaluator!, evaluate.Task, evaluate.View, _settings, inject);

@@ -2,52 +2,80 @@ using Es.Actors.Kernel;
 
 namespace Es.Actors.Evaluation;
 
-/// <summary>Task deadlines: an evaluator that holds a task too long is failed from outside and its task scored again.</summary>
+/// <summary>
+/// Task deadlines: an evaluator that holds a task too long is failed from outside and its
+/// task scored again. Only the task an evaluator runs is timed; the one waiting behind it
+/// starts its clock when it starts, so waiting never counts against it, nor against the
+/// task times deadlines are derived from.
+/// </summary>
 public sealed partial class EvaluatorPoolActor
 {
     private readonly TaskDeadlines _deadlines;
 
+    /// <summary>Arms the deadline of the task an evaluator runs, from when it started (now, unless known to be earlier).</summary>
+    private void StartClock(ActorRef evaluator, HandOut running, DateTimeOffset? startedAt = null)
+    {
+        var now = Context.System.Clock.GetUtcNow();
+        var started = startedAt is { } at && at < now ? at : now;
+        Arm(evaluator, running, started, started + _deadlines.For(running.Lease.Attempt), now);
+    }
+
     private void CheckDeadline(DeadlineCheck check)
     {
-        if (!_inFlight.TryGetValue(check.Evaluator, out var held) || held.Dispatch != check.Dispatch)
+        if (!_book.TryGetRunning(check.Evaluator, out var running, out var clock) || running.Dispatch != check.Dispatch || clock is null)
         {
             return; // answered (or failed) meanwhile
         }
 
         // The derived deadline may have grown since the timer was armed: wait the rest.
         var now = Context.System.Clock.GetUtcNow();
-        var due = held.Started + _deadlines.For(held.Lease.Attempt);
+        var due = clock.Started + _deadlines.For(running.Lease.Attempt);
         if (now < due)
         {
-            Rearm(check.Evaluator, held, due, now);
+            clock.Timer.Dispose();
+            Arm(check.Evaluator, running, clock.Started, due, now);
             return;
         }
 
+        if (_book.StartedNext(check.Evaluator))
+        {
+            return; // it has started the next task, so its answer to this one is in the mailbox, on its way
+        }
+
         _statistics.CountDeadlineExpired();
-        var took = now - held.Started;
+        var took = now - clock.Started;
         Context.FailChild(check.Evaluator, new TaskDeadlineExceededException(
-            $"{held.Lease.Task} (attempt {held.Lease.Attempt}) not answered after {took.TotalSeconds:F1} s (deadline {(due - held.Started).TotalSeconds:F1} s)"));
+            $"{running.Lease.Task} (attempt {running.Lease.Attempt}) not answered after {took.TotalSeconds:F1} s (deadline {(due - clock.Started).TotalSeconds:F1} s)"));
     }
 
     /// <summary>The deadline estimate became shorter: tasks armed with the longer one are due sooner.</summary>
     private void MoveDeadlinesUp()
     {
         var now = Context.System.Clock.GetUtcNow();
-        foreach (var (evaluator, held) in _inFlight.ToArray())
+        foreach (var (evaluator, running, clock) in _book.Clocks().ToArray())
         {
-            var due = held.Started + _deadlines.For(held.Lease.Attempt);
-            if (due < held.Due)
+            var due = clock.Started + _deadlines.For(running.Lease.Attempt);
+            if (due < clock.Due)
             {
-                Rearm(evaluator, held, due, now);
+                clock.Timer.Dispose();
+                Arm(evaluator, running, clock.Started, due, now);
             }
         }
     }
 
-    private void Rearm(ActorRef evaluator, InFlight held, DateTimeOffset due, DateTimeOffset now)
+    private void Arm(ActorRef evaluator, HandOut running, DateTimeOffset started, DateTimeOffset due, DateTimeOffset now)
     {
-        held.Timer.Dispose();
         var wait = due > now ? due - now : TimeSpan.Zero;
-        _inFlight[evaluator] = held with { Due = due, Timer = Context.ScheduleOnce(wait, new DeadlineCheck(evaluator, held.Dispatch)) };
+        var check = new DeadlineCheck(evaluator, running.Dispatch);
+        _book.SetClock(evaluator, new DeadlineClock(started, due, Context.ScheduleOnce(wait, check)));
+
+        // Already due (a waiting task that started a deadline ago), or the clock moved past
+        // the due time while the timer was made: look now. A manual clock fires timers only
+        // as it advances, and a check that comes twice changes nothing.
+        if (Context.System.Clock.GetUtcNow() >= due)
+        {
+            Self.Tell(check, Self);
+        }
     }
 
     /// <summary>Time to look at a hand-out's deadline (sent by the pool to itself).</summary>

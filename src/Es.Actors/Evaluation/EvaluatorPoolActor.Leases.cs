@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Es.Actors.Fabric;
 using Es.Actors.Kernel;
 
@@ -10,11 +11,25 @@ namespace Es.Actors.Evaluation;
 /// </summary>
 public sealed partial class EvaluatorPoolActor
 {
+    private readonly Channel<bool> _credits = Channel.CreateUnbounded<bool>();
     private readonly object _ownedLock = new();
     private readonly HashSet<TaskLease> _owned = [];
     private bool _released;
+    private int _asked;
 
-    /// <summary>Takes one task from the fabric per free evaluator (credit) and hands it to the pool.</summary>
+    /// <summary>Asks the pump for tasks until <paramref name="wanted"/> are on their way (credits given and not yet answered with a lease).</summary>
+    private void AskFor(int wanted)
+    {
+        for (; _asked < wanted; _asked++)
+        {
+            _credits.Writer.TryWrite(true);
+        }
+    }
+
+    /// <summary>A lease came for one credit.</summary>
+    private void CreditAnswered() => _asked--;
+
+    /// <summary>Takes one task from the fabric per free slot (credit) and hands it to the pool.</summary>
     private async Task PumpAsync(ActorRef pool, CancellationToken stopping)
     {
         try

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Threading.Channels;
 using Es.Actors.Fabric;
 using Es.Actors.Kernel;
 using Es.Core.Rollouts;
@@ -7,12 +6,15 @@ using Es.Core.Rollouts;
 namespace Es.Actors.Evaluation;
 
 /// <summary>
-/// Supervises a node's evaluators and feeds them from the fabric. Work is pulled: a
-/// pump takes a task from the fabric only when an evaluator is free, so a slow node
-/// never hoards tasks. When an evaluator fails (throws, or holds a task past its deadline),
-/// the task it held goes back to the fabric to be scored again (by any evaluator, on any
-/// node); after <see cref="PoolSettings.MaxAttempts"/> attempts its candidates are reported
-/// failed instead. When the pool stops, every task it holds goes back.
+/// Supervises a node's evaluators and feeds them from the fabric. Work is pulled: a pump
+/// takes a task from the fabric only when an evaluator has room, and each holds at most
+/// two (<see cref="HandOutBook.Depth"/>): the one it runs and the next, waiting in its
+/// mailbox, so it starts that the moment it answers, and a slow node never hoards tasks.
+/// When an evaluator fails (throws, or holds a task past its deadline), the task it was
+/// running goes back to the fabric to be scored again (by any evaluator, on any node);
+/// after <see cref="PoolSettings.MaxAttempts"/> attempts its candidates are reported
+/// failed instead. The task waiting behind it did not fail: it is taken back and handed
+/// out again without counting an attempt. When the pool stops, every task it holds goes back.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "Disposed in PostStop: an actor's life ends there, not in Dispose.")]
 public sealed partial class EvaluatorPoolActor : Actor
@@ -23,12 +25,8 @@ public sealed partial class EvaluatorPoolActor : Actor
     private readonly SupervisorStrategy _strategy;
     private readonly PoolStatistics _statistics;
     private readonly PoolSettings _settings;
-    private readonly Queue<ActorRef> _idle = new();
+    private readonly HandOutBook _book = new();
     private readonly Queue<TaskLease> _backlog = new();
-    private readonly Dictionary<ActorRef, InFlight> _inFlight = [];
-    private readonly HashSet<ActorRef> _alive = [];
-    private readonly HashSet<ActorRef> _starting = [];
-    private readonly Channel<bool> _credits = Channel.CreateUnbounded<bool>();
     private readonly CancellationTokenSource _stopping = new();
     private long _nextDispatch;
 
@@ -42,7 +40,6 @@ public sealed partial class EvaluatorPoolActor : Actor
         _settings = settings;
         _deadlines = new TaskDeadlines(settings.TaskDeadline);
     }
-
     /// <summary>Props for a pool.</summary>
     /// <param name="fabric">Where tasks come from and results go.</param>
     /// <param name="evaluatorCount">Number of evaluators (usually one per core).</param>
@@ -76,8 +73,7 @@ public sealed partial class EvaluatorPoolActor : Actor
         {
             var evaluator = Context.ActorOf(_evaluatorProps(Self, i), $"evaluator-{i}");
             Context.Watch(evaluator);
-            _alive.Add(evaluator);
-            _starting.Add(evaluator); // idle once it says it is ready
+            _book.Add(evaluator); // given work once it says it is ready
         }
 
         _ = PumpAsync(Self, _stopping.Token);
@@ -97,18 +93,18 @@ public sealed partial class EvaluatorPoolActor : Actor
         switch (message)
         {
             case TaskLease lease:
-                Dispatch(lease);
+                Taken(lease);
                 break;
-            case EvaluatorReady when Sender is not null && _starting.Remove(Sender):
-                BecomeIdle(Sender);
+            case EvaluatorReady when Sender is not null && _book.TryMarkUp(Sender):
+                TopUp();
                 break;
             case EvaluatorReady:
-                break; // restarted with its siblings (AllForOne) while busy or idle: its state here is unchanged
-            case Evaluated evaluated when Sender is not null && _inFlight.TryGetValue(Sender, out var held) && held.Dispatch == evaluated.Dispatch:
-                Completed(Sender, held, evaluated.Result);
+                break; // restarted again before its earlier ready was read, or stopped meanwhile: nothing changes here
+            case Evaluated evaluated when Sender is not null && IsRunning(Sender, evaluated.Dispatch):
+                Completed(Sender, evaluated.Result);
                 break;
             case Evaluated evaluated:
-                // A late answer from an instance given up on (deadline), or a duplicate: its task was already requeued.
+                // A late answer from an instance given up on (deadline), or a duplicate: its task was already handed out again.
                 Context.System.Log($"{Sender?.Path}: ignored a stale answer to {evaluated.Result.Task} (dispatch {evaluated.Dispatch})");
                 break;
             case DeadlineCheck check:
@@ -118,6 +114,7 @@ public sealed partial class EvaluatorPoolActor : Actor
                 throw new InvalidOperationException($"{Self.Path} cannot take tasks from the fabric: {failed.Reason.Message}", failed.Reason);
             case Terminated terminated:
                 Forget(terminated.Actor);
+                TopUp();
                 break;
             default:
                 Unhandled(message);
@@ -125,99 +122,74 @@ public sealed partial class EvaluatorPoolActor : Actor
         }
     }
 
-    /// <inheritdoc/>
-    protected internal override void OnChildFailed(ActorRef child, Exception reason, Directive directive)
+    /// <summary>A lease the pump took for a free slot.</summary>
+    private void Taken(TaskLease lease)
     {
-        Context.System.Log($"{child.Path} failed ({reason.GetType().Name}: {reason.Message}); {directive}");
-        bool held = _inFlight.Remove(child, out var inFlight);
-        if (held)
-        {
-            inFlight!.Timer.Dispose();
-            SettleFailed(inFlight.Lease, reason);
-        }
-
-        switch (directive)
-        {
-            case Directive.Restart when SupervisorStrategy.AppliesToAllChildren:
-                // AllForOne: every sibling is replaced too, and the work it held is lost with it.
-                _statistics.CountRestart(_alive.Count);
-                foreach (var (sibling, work) in _inFlight.ToArray())
-                {
-                    _inFlight.Remove(sibling);
-                    work.Timer.Dispose();
-                    Release(work.Lease); // the sibling did not fail: no attempt is counted against its task
-                    _starting.Add(sibling);
-                }
-
-                if (held)
-                {
-                    _starting.Add(child);
-                }
-
-                break;
-            case Directive.Restart:
-                _statistics.CountRestart();
-                if (held)
-                {
-                    _starting.Add(child); // new work waits until the fresh instance says it is ready
-                }
-
-                break;
-            case Directive.Resume:
-                if (held)
-                {
-                    BecomeIdle(child);
-                }
-
-                break;
-            case Directive.Escalate:
-                break; // this pool fails in turn; its own supervisor decides, and what it holds goes back when it stops
-            default:
-                Forget(child);
-                break;
-        }
+        CreditAnswered();
+        HandOutOrKeep(lease);
+        TopUp();
     }
 
-    private void Dispatch(TaskLease lease)
+    /// <summary>Gives a lease to the evaluator with the most room, or keeps it until one has room.</summary>
+    private void HandOutOrKeep(TaskLease lease)
     {
         if (!_fabric.TryGetGeneration(lease.Task.Generation, out var view))
         {
             Settle(lease, ack: true); // a task of a generation that is over: nothing to score
-            _credits.Writer.TryWrite(true);
-            return;
         }
-
-        if (_idle.Count == 0)
+        else if (_book.TryChoose(out var evaluator))
+        {
+            Send(evaluator, lease, view);
+        }
+        else
         {
             _backlog.Enqueue(lease);
-            return;
+        }
+    }
+
+    /// <summary>Fills free slots: first with leases the pool already holds, then by asking the pump for the rest.</summary>
+    private void TopUp()
+    {
+        while (_backlog.Count > 0 && _book.TryChoose(out _))
+        {
+            HandOutOrKeep(_backlog.Dequeue());
         }
 
-        Send(_idle.Dequeue(), lease, view);
+        AskFor(_book.FreeSlots - _backlog.Count);
     }
 
     private void Send(ActorRef evaluator, TaskLease lease, GenerationView view)
     {
-        long dispatch = ++_nextDispatch;
-        var now = Context.System.Clock.GetUtcNow();
-        var due = now + _deadlines.For(lease.Attempt);
-        var timer = Context.ScheduleOnce(due - now, new DeadlineCheck(evaluator, dispatch));
-        _inFlight[evaluator] = new InFlight(lease, dispatch, now, due, timer);
-        evaluator.Tell(new Evaluate(lease.Task, view, dispatch, lease.Attempt), Self);
+        var handOut = new HandOut(lease, ++_nextDispatch, new HandOutTicket());
+        if (_book.Hand(evaluator, handOut))
+        {
+            StartClock(evaluator, handOut);
+        }
+
+        evaluator.Tell(new Evaluate(lease.Task, view, handOut.Dispatch, lease.Attempt, handOut.Ticket), Self);
     }
 
-    private void Completed(ActorRef evaluator, InFlight held, TaskResult result)
+    private bool IsRunning(ActorRef evaluator, long dispatch) =>
+        _book.TryGetRunning(evaluator, out var running, out _) && running.Dispatch == dispatch;
+
+    private void Completed(ActorRef evaluator, TaskResult result)
     {
-        _inFlight.Remove(evaluator);
-        held.Timer.Dispose();
+        var (done, clock) = _book.Finish(evaluator);
+        clock?.Timer.Dispose();
         _fabric.PublishResult(result);
-        Settle(held.Lease, ack: true);
-        if (_deadlines.Observe(Context.System.Clock.GetUtcNow() - held.Started))
+        Settle(done.Lease, ack: true);
+        if (clock is not null && _deadlines.Observe(Context.System.Clock.GetUtcNow() - clock.Started))
         {
             MoveDeadlinesUp();
         }
 
-        BecomeIdle(evaluator);
+        if (_book.TryGetRunning(evaluator, out var next, out _))
+        {
+            // It waited in the mailbox until the answer just read was sent; its time counts from its start.
+            StartClock(evaluator, next, next.Ticket.StartedAt);
+        }
+
+        TopUp();
     }
 
     /// <summary>A failed attempt: the task goes back for another, or after the last one its candidates are reported failed.</summary>
@@ -234,57 +206,4 @@ public sealed partial class EvaluatorPoolActor : Actor
         _fabric.PublishResult(TaskResult.Failed(lease.Task, error));
         Settle(lease, ack: true);
     }
-
-    private void BecomeIdle(ActorRef evaluator)
-    {
-        while (_backlog.TryDequeue(out var waiting))
-        {
-            if (_fabric.TryGetGeneration(waiting.Task.Generation, out var view))
-            {
-                Send(evaluator, waiting, view);
-                return;
-            }
-
-            Settle(waiting, ack: true);
-        }
-
-        _idle.Enqueue(evaluator);
-        _credits.Writer.TryWrite(true);
-    }
-
-    private void Forget(ActorRef evaluator)
-    {
-        if (!_alive.Remove(evaluator))
-        {
-            return;
-        }
-
-        _statistics.CountStopped();
-        _starting.Remove(evaluator);
-        if (_inFlight.Remove(evaluator, out var held))
-        {
-            held.Timer.Dispose();
-            Settle(held.Lease, ack: false);
-        }
-
-        var others = _idle.Where(e => !e.Equals(evaluator)).ToArray();
-        _idle.Clear();
-        foreach (var e in others)
-        {
-            _idle.Enqueue(e);
-        }
-
-        if (_alive.Count == 0)
-        {
-            while (_backlog.TryDequeue(out var waiting))
-            {
-                Release(waiting); // never handed to an evaluator
-            }
-
-            throw new InvalidOperationException("Every evaluator of this pool has stopped (restart budgets spent).");
-        }
-    }
-
-    /// <summary>A task handed to an evaluator: which hand-out it is, when it started, when it is due.</summary>
-    private sealed record InFlight(TaskLease Lease, long Dispatch, DateTimeOffset Started, DateTimeOffset Due, IDisposable Timer);
 }

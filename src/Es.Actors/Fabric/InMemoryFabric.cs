@@ -32,6 +32,9 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
     /// </summary>
     public Action<TaskResult, Action<TaskResult>>? ResultInterceptor { get; set; }
 
+    /// <summary>For tests: called with every task as a worker takes it (null, the default: nothing is called).</summary>
+    public Action<EvaluationTask>? TakeObserver { get; set; }
+
     /// <inheritdoc/>
     public void AttachCoordinator(ActorRef coordinator) => _coordinator = coordinator;
 
@@ -51,6 +54,7 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
     public async ValueTask<TaskLease> TakeAsync(CancellationToken cancellationToken)
     {
         var (task, attempt) = await _queue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        TakeObserver?.Invoke(task);
         return new Lease(this, task) { Attempt = attempt };
     }
 

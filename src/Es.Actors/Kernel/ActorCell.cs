@@ -20,6 +20,7 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
     private bool _suspended;
     private int _incarnation;
     private int _handled;
+    private bool _discarded;
 
     public ActorCell(ActorSystem system, ActorCell? parent, string name, Props props)
     {
@@ -78,6 +79,8 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
     /// </summary>
     public void Start() => _ = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
 
+    public void MarkDiscarded() => _discarded = true;
+
     public void Become(Action<object> behavior)
     {
         ArgumentNullException.ThrowIfNull(behavior);
@@ -134,8 +137,12 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
                 _watching.Remove(terminated.Actor);
             }
 
+            _discarded = false;
             (_behavior ?? _actor!.Receive)(envelope.Message);
-            Volatile.Write(ref _handled, _handled + 1);
+            if (!_discarded)
+            {
+                Volatile.Write(ref _handled, _handled + 1);
+            }
         }
         catch (Exception e)
         {

@@ -49,6 +49,15 @@ public interface IActorContext
     /// </summary>
     void FailChild(ActorRef child, Exception reason);
 
+    /// <summary>
+    /// The message being handled was only discarded (a stale request the actor skips): it
+    /// does not count as progress for a restart budget or backoff that resets on progress
+    /// (<see cref="SupervisorStrategy.BudgetResetsOnProgress"/>). Without this, a fresh
+    /// instance that skips a message left in its mailbox and then fails would look like one
+    /// that got work done, and an instance that can do nothing would never be stopped.
+    /// </summary>
+    void MarkDiscarded();
+
     /// <summary>Delivers <paramref name="message"/> to this actor after <paramref name="delay"/>, on the system's clock. Cancelled when the actor stops or restarts.</summary>
     IDisposable ScheduleOnce(TimeSpan delay, object message);
 }

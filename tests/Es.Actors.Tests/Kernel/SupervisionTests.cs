@@ -98,6 +98,23 @@ public sealed class SupervisionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RestartBudget_ResetsOnProgress_ADiscardedMessageIsNoProgress()
+    {
+        var strategy = new OneForOneStrategy(_ => Directive.Restart, maxRestarts: 1, window: TimeSpan.Zero, budgetResetsOnProgress: true);
+        var supervisor = await SuperviseAsync(strategy, "worked", "discarded");
+        foreach (var (child, between) in new[] { ("worked", "inc"), ("discarded", "stale") })
+        {
+            supervisor.Tell(new ToChild(child, new Crash(new InvalidOperationException())));
+            Assert.Equal(Directive.Restart, (await _probe.FishForMessageAsync<ChildFailed>(_ => true)).Directive);
+            await _probe.FishForMessageAsync<Lifecycle>(l => l.Actor == child && l.Event == "restarted");
+            supervisor.Tell(new ToChild(child, between));
+            supervisor.Tell(new ToChild(child, new Crash(new InvalidOperationException())));
+            var second = await _probe.FishForMessageAsync<ChildFailed>(_ => true);
+            Assert.Equal(child == "worked" ? Directive.Restart : Directive.Stop, second.Directive);
+        }
+    }
+
+    [Fact]
     public async Task RestartBudget_WindowPassed_CountsAgain()
     {
         var strategy = new OneForOneStrategy(_ => Directive.Restart, maxRestarts: 1, window: TimeSpan.FromSeconds(10));

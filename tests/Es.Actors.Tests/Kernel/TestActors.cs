@@ -20,7 +20,7 @@ internal sealed class EchoActor : Actor
     protected internal override void Receive(object message) => Sender?.Tell(message, Self);
 }
 
-/// <summary>Counts "inc", answers "get" with the count, throws on <see cref="Crash"/>, reports its lifecycle.</summary>
+/// <summary>Counts "inc", answers "get" with the count, discards "stale" (no progress), throws on <see cref="Crash"/>, reports its lifecycle.</summary>
 internal class CounterActor(ActorRef reportTo, string name) : Actor
 {
     private int _count;
@@ -46,6 +46,9 @@ internal class CounterActor(ActorRef reportTo, string name) : Actor
                 break;
             case "get":
                 Sender?.Tell(_count, Self);
+                break;
+            case "stale":
+                Context.MarkDiscarded();
                 break;
             case Crash crash:
                 throw crash.Reason;
