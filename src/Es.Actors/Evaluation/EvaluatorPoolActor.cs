@@ -188,6 +188,12 @@ public sealed partial class EvaluatorPoolActor : Actor
             // It waited in the mailbox until the answer just read was sent; its time counts from its start.
             StartClock(evaluator, next, next.Ticket.StartedAt);
         }
+        else if (_backlog.Count == 0 && _book.TryTakeWaiting(evaluator, out var waiting))
+        {
+            // Nothing new to hand out yet (at the end of a generation, nothing at all): the idle
+            // evaluator runs what another one holds in reserve. The other skips it when it reads it.
+            HandOutOrKeep(waiting.Lease);
+        }
 
         TopUp();
     }

@@ -107,6 +107,29 @@ internal sealed class HandOutBook
         return holder.TakeAll();
     }
 
+    /// <summary>
+    /// Withdraws a hand-out that waits behind another evaluator's running one and has not
+    /// started, for <paramref name="idle"/>, which has nothing left to run. At the end of a
+    /// generation the other evaluator would run it only after its current task, while this
+    /// one idles: the generation's tail would grow by a whole task.
+    /// </summary>
+    public bool TryTakeWaiting(ActorRef idle, [NotNullWhen(true)] out HandOut? waiting)
+    {
+        foreach (var candidate in _order)
+        {
+            var holder = _holders[candidate];
+            if (!candidate.Equals(idle) && holder.Waiting is { } behind && behind.Ticket.TryWithdraw())
+            {
+                holder.Waiting = null;
+                waiting = behind;
+                return true;
+            }
+        }
+
+        waiting = null;
+        return false;
+    }
+
     /// <summary>True when the evaluator has started the hand-out that waited behind its running one: the running one was answered.</summary>
     public bool StartedNext(ActorRef evaluator) =>
         _holders.TryGetValue(evaluator, out var holder) && holder.Waiting?.Ticket.StartedAt is not null;

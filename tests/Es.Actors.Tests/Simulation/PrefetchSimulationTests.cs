@@ -118,6 +118,36 @@ public sealed class PrefetchSimulationTests
         Assert.Equal(1, cluster.Statistics.DeadlinesExpired);
     }
 
+    [Fact]
+    public async Task EvaluatorLeftIdle_RunsTheTaskWaitingBehindAStalledOne()
+    {
+        await using var cluster = Simulations.Create(Simulations.Config(), nodes: 1, evaluatorsPerNode: 2);
+        int scored = 0;
+        var allButTheStalledTask = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.InterceptResults((result, deliver) =>
+        {
+            if (result.Task.Generation == 0 && Interlocked.Increment(ref scored) == 5)
+            {
+                allButTheStalledTask.TrySetResult();
+            }
+
+            deliver(result);
+        });
+        var slow = cluster.Evaluator(0, 0);
+        var quick = cluster.Evaluator(0, 1);
+        slow.StallNext();
+        quick.StallNext();
+        await cluster.BeginRunAsync();
+        await cluster.ExpectTasksTakenAsync(4); // each: one running (stalled), one waiting
+
+        quick.Release(); // it scores its two, then the last two of the six, then is idle
+        await allButTheStalledTask.Task.WaitAsync(TestProbe.DefaultTimeout); // 4, not 5, if the slow one kept its waiting task
+
+        Assert.Equal(0, cluster.Fabric.TasksRedelivered); // taken within the pool, not through the fabric
+        slow.Release(); // it skips the task it no longer holds
+        Assert.Equal(await Simulations.FaultFreeTheta, (await cluster.RunToEndAsync()).Theta);
+    }
+
     /// <summary>One node, one evaluator stalled in its first task with the second waiting in its mailbox.</summary>
     private static async Task<SimulatedCluster> StalledWithTheNextWaitingAsync(TrainingConfig config)
     {
