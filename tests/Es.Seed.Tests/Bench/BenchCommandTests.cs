@@ -47,6 +47,8 @@ public sealed class BenchCommandTests : IDisposable
         }
 
         Assert.True(report.GetProperty("theta_identical").GetBoolean());
+        double busy = report.GetProperty("busy_fraction_all_workers").GetDouble();
+        Assert.InRange(busy, double.Epsilon, 1.0); // time in episodes, summed over both evaluators, over twice the wall time
     }
 
     [Fact]
