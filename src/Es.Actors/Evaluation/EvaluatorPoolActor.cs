@@ -40,6 +40,7 @@ public sealed partial class EvaluatorPoolActor : Actor
         _settings = settings;
         _deadlines = new TaskDeadlines(settings.TaskDeadline);
     }
+
     /// <summary>Props for a pool.</summary>
     /// <param name="fabric">Where tasks come from and results go.</param>
     /// <param name="evaluatorCount">Number of evaluators (usually one per core).</param>

@@ -29,7 +29,7 @@ internal sealed class HandOutBook
     /// <summary>Alive evaluators in the order they were added.</summary>
     public IReadOnlyList<ActorRef> Evaluators => _order;
 
-    /// <summary>Tasks the up evaluators have room for: what the pool may ask the fabric for, less what it already asked.</summary>
+    /// <summary>Tasks the up evaluators have room for (the pool asks the fabric for these, less what it holds and what it has already asked for).</summary>
     public int FreeSlots
     {
         get
