@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Es.Actors.Evaluation;
 using Es.Actors.Fabric;
@@ -110,6 +111,14 @@ public sealed partial class BrokerWorkerFabric : IWorkerFabric, IAsyncDisposable
             return Task.CompletedTask;
         };
         await _tasks.BasicConsumeAsync(ClusterTopology.Tasks, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Always false: a delivery is decoded, and may wait for its generation's view, in <see cref="TakeAsync"/>.</remarks>
+    public bool TryTake([NotNullWhen(true)] out TaskLease? lease)
+    {
+        lease = null;
+        return false;
     }
 
     /// <inheritdoc/>

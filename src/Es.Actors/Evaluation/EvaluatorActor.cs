@@ -29,7 +29,7 @@ public sealed class EvaluatorActor : Actor
     {
         ArgumentNullException.ThrowIfNull(createEvaluator);
         ArgumentNullException.ThrowIfNull(settings);
-        return Kernel.Props.Create(() => new EvaluatorActor(createEvaluator, settings));
+        return Kernel.Props.Create(() => new EvaluatorActor(createEvaluator, settings)).WithDedicatedThread();
     }
 
     /// <inheritdoc/>

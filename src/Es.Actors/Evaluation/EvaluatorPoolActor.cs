@@ -66,10 +66,6 @@ public sealed partial class EvaluatorPoolActor : Actor
     /// <inheritdoc/>
     protected internal override void PreStart()
     {
-        // Evaluators hold a pool thread for a whole task; make sure the coordinator and
-        // the mailboxes still get threads at once instead of waiting for thread injection.
-        ThreadPool.GetMinThreads(out int workers, out int io);
-        ThreadPool.SetMinThreads(Math.Max(workers, _evaluatorCount + Environment.ProcessorCount + 4), io);
         for (int i = 0; i < _evaluatorCount; i++)
         {
             var evaluator = Context.ActorOf(_evaluatorProps(Self, i), $"evaluator-{i}");
@@ -148,12 +144,26 @@ public sealed partial class EvaluatorPoolActor : Actor
         }
     }
 
-    /// <summary>Fills free slots: first with leases the pool already holds, then by asking the pump for the rest.</summary>
+    /// <summary>
+    /// Fills free slots: first with leases the pool already holds, then with tasks the fabric
+    /// has ready (taken here, without a hop through the pump), then by asking the pump for the rest.
+    /// </summary>
     private void TopUp()
     {
         while (_backlog.Count > 0 && _book.TryChoose(out _))
         {
             HandOutOrKeep(_backlog.Dequeue());
+        }
+
+        while (_book.FreeSlots > _backlog.Count && _fabric.TryTake(out var lease))
+        {
+            if (!TryOwn(lease))
+            {
+                lease.Requeue(); // the pool is stopping
+                return;
+            }
+
+            HandOutOrKeep(lease);
         }
 
         AskFor(_book.FreeSlots - _backlog.Count);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Es.Actors.Kernel;
 using Es.Core.Rollouts;
@@ -54,8 +55,14 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
     public async ValueTask<TaskLease> TakeAsync(CancellationToken cancellationToken)
     {
         var (task, attempt) = await _queue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        TakeObserver?.Invoke(task);
-        return new Lease(this, task) { Attempt = attempt };
+        return Taken(task, attempt);
+    }
+
+    /// <inheritdoc/>
+    public bool TryTake([NotNullWhen(true)] out TaskLease? lease)
+    {
+        lease = _queue.Reader.TryRead(out var item) ? Taken(item.Task, item.Attempt) : null;
+        return lease is not null;
     }
 
     /// <inheritdoc/>
@@ -84,6 +91,12 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
         {
             interceptor(result, Deliver);
         }
+    }
+
+    private Lease Taken(EvaluationTask task, int attempt)
+    {
+        TakeObserver?.Invoke(task);
+        return new Lease(this, task) { Attempt = attempt };
     }
 
     private void Deliver(TaskResult result) =>

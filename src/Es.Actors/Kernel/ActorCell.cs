@@ -5,13 +5,13 @@ namespace Es.Actors.Kernel;
 /// <summary>
 /// The runtime behind an <see cref="ActorRef"/>: two mailboxes (system messages first),
 /// the current actor instance and its behaviour, children, watchers and timers. All of
-/// its state is touched only by its own processing loop.
+/// its state is touched only inside its turns, one at a time (<see cref="ActorCell"/>'s
+/// Turns part decides where they run).
 /// </summary>
 internal sealed partial class ActorCell : ActorRef, IActorContext
 {
     private readonly Channel<Envelope> _mailbox = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<SystemMessage> _systemMailbox = Channel.CreateUnbounded<SystemMessage>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly SemaphoreSlim _doorbell = new(0);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Props _props;
     private Actor? _actor;
@@ -56,7 +56,7 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
         ArgumentNullException.ThrowIfNull(message);
         if (_mailbox.Writer.TryWrite(new Envelope(message, sender)))
         {
-            _doorbell.Release();
+            Signal();
         }
         else
         {
@@ -68,16 +68,9 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
     {
         if (_systemMailbox.Writer.TryWrite(message))
         {
-            _doorbell.Release();
+            Signal();
         }
     }
-
-    /// <summary>
-    /// Starts the processing loop on the global queue (PreferFairness): Task.Run from a pool
-    /// thread would put it on that thread's local LIFO queue, where a busy parent's later work
-    /// can keep a new actor from starting for as long as the parent stays busy.
-    /// </summary>
-    public void Start() => _ = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
 
     public void MarkDiscarded() => _discarded = true;
 
@@ -87,13 +80,12 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
         _behavior = behavior;
     }
 
-    private async Task RunAsync()
+    /// <summary>
+    /// Handles the messages that can be handled now, system messages first, at most
+    /// <paramref name="limit"/> user messages; false once the actor has stopped.
+    /// </summary>
+    private bool ProcessAvailable(int limit)
     {
-        if (!TryCreateInstance(restartReason: null))
-        {
-            // the failure is with the parent; wait for its directive below
-        }
-
         while (true)
         {
             if (_systemMailbox.Reader.TryRead(out var system))
@@ -103,7 +95,7 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
                 {
                     DrainToDeadLetters();
                     _stopped.TrySetResult();
-                    return;
+                    return false;
                 }
 
                 continue;
@@ -114,18 +106,19 @@ internal sealed partial class ActorCell : ActorRef, IActorContext
                 _suspended = true; // the supervisor gave up on this instance: it handles no more user messages
             }
 
-            if (!_suspended && !_terminating && _mailbox.Reader.TryRead(out var envelope))
+            if (limit > 0 && !_suspended && !_terminating && _mailbox.Reader.TryRead(out var envelope))
             {
+                limit--;
                 Invoke(envelope);
                 continue;
             }
 
-            // One doorbell rung by every enqueue (system or user) instead of racing two
-            // WaitToReadAsync calls: a counting semaphore cannot lose a wake-up, and waking
-            // for a user message while suspended only costs one more turn of the loop.
-            await _doorbell.WaitAsync().ConfigureAwait(false);
+            return true;
         }
     }
+
+    /// <summary>True when a turn would have something to do.</summary>
+    private bool HasWork => _systemMailbox.Reader.TryPeek(out _) || (!_suspended && !_terminating && _mailbox.Reader.TryPeek(out _));
 
     private void Invoke(Envelope envelope)
     {

@@ -36,4 +36,17 @@ public sealed class InMemoryFabricTests
         Assert.Equal(1, again.Attempt);
         Assert.Equal(first.Task, again.Task);
     }
+
+    [Fact]
+    public void TryTake_ReadyTasksOnly_CarriesTheAttempt()
+    {
+        var fabric = WithOneTask();
+        Assert.True(fabric.TryTake(out var first));
+        Assert.False(fabric.TryTake(out _));
+        first.Requeue();
+
+        Assert.True(fabric.TryTake(out var again));
+        Assert.Equal(first.Task, again.Task);
+        Assert.Equal(2, again.Attempt);
+    }
 }
