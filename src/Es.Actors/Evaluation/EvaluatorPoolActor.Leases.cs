@@ -26,6 +26,15 @@ public sealed partial class EvaluatorPoolActor
         }
     }
 
+    /// <summary>Takes back the credits the pump has not started to use (it is waiting on the fabric with at most one).</summary>
+    private void TakeBackUnusedCredits()
+    {
+        while (_asked > 0 && _credits.Reader.TryRead(out _))
+        {
+            _asked--;
+        }
+    }
+
     /// <summary>A lease came for one credit.</summary>
     private void CreditAnswered() => _asked--;
 

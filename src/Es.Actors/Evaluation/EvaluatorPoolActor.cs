@@ -146,7 +146,9 @@ public sealed partial class EvaluatorPoolActor : Actor
 
     /// <summary>
     /// Fills free slots: first with leases the pool already holds, then with tasks the fabric
-    /// has ready (taken here, without a hop through the pump), then by asking the pump for the rest.
+    /// has ready (taken here, without a hop through the pump), then by asking the pump for
+    /// the rest. Credits the pump has not picked up are taken back first, so that what the
+    /// pump still brings and what is taken here never add up to more than the free slots.
     /// </summary>
     private void TopUp()
     {
@@ -155,11 +157,12 @@ public sealed partial class EvaluatorPoolActor : Actor
             HandOutOrKeep(_backlog.Dequeue());
         }
 
-        while (_book.FreeSlots > _backlog.Count && _fabric.TryTake(out var lease))
+        TakeBackUnusedCredits();
+        while (_book.FreeSlots > _backlog.Count + _asked && _fabric.TryTake(out var lease))
         {
             if (!TryOwn(lease))
             {
-                lease.Requeue(); // the pool is stopping
+                lease.Release(); // not reached while the pool runs: it stops owning leases in PostStop
                 return;
             }
 

@@ -79,7 +79,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             CreateFirstInstance();
         }
 
-        if (!ProcessAvailable(TurnLimit))
+        if (!ProcessGuarded(TurnLimit))
         {
             return; // stopped: it stays scheduled, so no turn ever runs again
         }
@@ -97,9 +97,28 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     {
         t_onDedicatedThread = true;
         CreateFirstInstance();
-        while (ProcessAvailable(int.MaxValue))
+        while (ProcessGuarded(int.MaxValue))
         {
             _doorbell.Wait();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ProcessAvailable"/>, with an exception from outside any handler (handlers'
+    /// own are caught by Invoke) made this actor's failure: a host's callback (log, dead
+    /// letters) or a system message that threw must neither be blamed on the thread's owner
+    /// (an evaluator running this turn for its pool) nor leave the actor scheduled for ever.
+    /// </summary>
+    private bool ProcessGuarded(int limit)
+    {
+        try
+        {
+            return ProcessAvailable(limit);
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+            return true;
         }
     }
 

@@ -10,8 +10,10 @@ namespace Es.Actors.Kernel;
 /// </summary>
 internal sealed partial class ActorCell : ActorRef, IActorContext
 {
-    private readonly Channel<Envelope> _mailbox = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<SystemMessage> _systemMailbox = Channel.CreateUnbounded<SystemMessage>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: a turn that has just ended peeks (HasWork) while the next one may
+    // already be reading, and the single-reader queue's peek is not safe against a reader.
+    private readonly Channel<Envelope> _mailbox = Channel.CreateUnbounded<Envelope>();
+    private readonly Channel<SystemMessage> _systemMailbox = Channel.CreateUnbounded<SystemMessage>();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Props _props;
     private Actor? _actor;
