@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using System.Threading.Channels;
 
 namespace Es.Seed.Tests.Cli;
 
@@ -6,12 +8,14 @@ namespace Es.Seed.Tests.Cli;
 internal sealed class SeedProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly Task<string> _error;
+    private readonly Channel<string> _errorLines = Channel.CreateUnbounded<string>();
+    private readonly StringBuilder _errorText = new();
+    private readonly Task _error;
 
     private SeedProcess(Process process)
     {
         _process = process;
-        _error = process.StandardError.ReadToEndAsync();
+        _error = CollectErrorAsync();
     }
 
     public int ExitCode => _process.ExitCode;
@@ -47,6 +51,23 @@ internal sealed class SeedProcess : IDisposable
         return null;
     }
 
+    /// <summary>Reads standard error until a line satisfies <paramref name="match"/>; null when the process ended first.</summary>
+    public async Task<string?> WaitForErrorLineAsync(Func<string, bool> match, CancellationToken deadline)
+    {
+        while (await _errorLines.Reader.WaitToReadAsync(deadline))
+        {
+            while (_errorLines.Reader.TryRead(out var line))
+            {
+                if (match(line))
+                {
+                    return line;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>SIGKILL, by process id: no chance to checkpoint anything.</summary>
     public async Task KillHardAsync(CancellationToken deadline)
     {
@@ -54,11 +75,31 @@ internal sealed class SeedProcess : IDisposable
         await _process.WaitForExitAsync(deadline);
     }
 
+    /// <summary>Waits for the process to end; returns all it wrote to standard error.</summary>
     public async Task<string> WaitForExitAsync(CancellationToken deadline)
     {
         await _process.StandardOutput.ReadToEndAsync(deadline);
         await _process.WaitForExitAsync(deadline);
-        return await _error;
+        await _error.WaitAsync(deadline);
+        lock (_errorText)
+        {
+            return _errorText.ToString();
+        }
+    }
+
+    private async Task CollectErrorAsync()
+    {
+        while (await _process.StandardError.ReadLineAsync() is string line)
+        {
+            lock (_errorText)
+            {
+                _errorText.AppendLine(line);
+            }
+
+            _errorLines.Writer.TryWrite(line);
+        }
+
+        _errorLines.Writer.TryComplete();
     }
 
     public void Dispose()
