@@ -32,7 +32,6 @@ public sealed partial class EvaluatorPoolActor
         var due = clock.Started + _deadlines.For(running.Lease.Attempt);
         if (now < due)
         {
-            clock.Timer.Dispose();
             Arm(check.Evaluator, running, clock.Started, due, now);
             return;
         }
@@ -57,7 +56,6 @@ public sealed partial class EvaluatorPoolActor
             var due = clock.Started + _deadlines.For(running.Lease.Attempt);
             if (due < clock.Due)
             {
-                clock.Timer.Dispose();
                 Arm(evaluator, running, clock.Started, due, now);
             }
         }

@@ -189,7 +189,7 @@ internal sealed class HandOutBook
     /// <summary>Hand-outs an evaluator holds (0 for one not alive).</summary>
     public int Count(ActorRef evaluator) => _holders.TryGetValue(evaluator, out var holder) ? holder.Count : 0;
 
-    /// <summary>Arms (or re-arms) the deadline clock of the hand-out an evaluator is running.</summary>
+    /// <summary>Arms (or re-arms) the deadline clock of the hand-out an evaluator is running; a clock it replaces is stopped.</summary>
     public void SetClock(ActorRef evaluator, DeadlineClock clock)
     {
         var holder = _holders[evaluator];
@@ -198,6 +198,7 @@ internal sealed class HandOutBook
             throw new InvalidOperationException($"{evaluator.Path} runs nothing to time.");
         }
 
+        holder.Clock?.Timer.Dispose();
         holder.Clock = clock;
     }
 

@@ -54,11 +54,7 @@ public sealed class PrefetchSimulationTests
         // The pool has asked its pump for two tasks before the generation is published; the
         // pump brings one and the pool takes the next from the fabric itself. The pump's
         // second credit must have been taken back, or a third task would sit in the pool.
-        await using var cluster = Simulations.Create(Simulations.Config(), nodes: 1, evaluatorsPerNode: 1);
-        cluster.Evaluator(0, 0).StallNext();
-        await cluster.BeginRunAsync();
-        await cluster.Evaluator(0, 0).Stalled.WaitAsync(TestProbe.DefaultTimeout);
-        await cluster.ExpectTasksTakenAsync(2);
+        await using var cluster = await StalledWithTheNextWaitingAsync(Simulations.Config());
 
         cluster.KillNode(0);
         await cluster.System.WhenStopped(cluster.Node(0)).WaitAsync(TestProbe.DefaultTimeout);
