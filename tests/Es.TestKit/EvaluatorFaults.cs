@@ -121,6 +121,6 @@ public sealed class EvaluatorFaults
         }
 
         // Bounded by real time so a broken test fails instead of hanging the suite.
-        stall?.Task.Wait(TestProbe.DefaultTimeout);
+        stall?.Task.Wait(TestTimeouts.Default);
     }
 }

@@ -52,7 +52,7 @@ public sealed class ManualClock : TimeProvider
     /// <summary>Waits (up to <paramref name="timeout"/> of real time) until a timer is created; returns its due time.</summary>
     public async Task<TimeSpan> TimerCreatedAsync(TimeSpan? timeout = null)
     {
-        using var deadline = new CancellationTokenSource(timeout ?? TestProbe.DefaultTimeout);
+        using var deadline = new CancellationTokenSource(timeout ?? TestTimeouts.Default);
         return await _created.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
     }
 

@@ -1,17 +1,21 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Event;
 using Es.Actors.Evaluation;
 using Es.Actors.Fabric;
 using Es.Actors.Hosting;
-using Es.Actors.Kernel;
+using Es.Actors.Supervision;
 using Es.Actors.Training;
 using Es.Core.Rollouts;
 
 namespace Es.TestKit;
 
 /// <summary>
-/// A cluster of N nodes × M evaluators in one process: one actor system on a
-/// <see cref="ManualClock"/>, one evaluator pool per simulated node, a coordinator, all over
+/// A cluster of N nodes × M evaluators in one process: one Akka.NET actor system on
+/// Akka.TestKit's virtual time (<see cref="SimulatedScheduler"/>), one evaluator pool per
+/// simulated node, a coordinator, all over
 /// one <see cref="InMemoryFabric"/>, with faults injected on demand: crash or stall an
 /// evaluator, kill a node, intercept (drop, delay, duplicate) result messages. Time moves
 /// only when the test advances <see cref="Clock"/>, so deadlines and backoff never make a
@@ -20,14 +24,15 @@ namespace Es.TestKit;
 public sealed class SimulatedCluster : IAsyncDisposable
 {
     private readonly EvaluatorFaults[,] _faults;
-    private readonly ActorRef[] _nodes;
+    private readonly IActorRef[] _nodes;
     private readonly RecordingObserver _observer = new();
     private readonly ConcurrentQueue<string> _log = new();
     private readonly Channel<string> _logLines = Channel.CreateUnbounded<string>();
-    private readonly ConcurrentQueue<(ActorRef Actor, Exception Reason)> _topLevelFailures = new();
+    private readonly ConcurrentQueue<(IActorRef Actor, Exception Reason)> _topLevelFailures = new();
     private readonly Channel<int> _tasksTaken = Channel.CreateUnbounded<int>();
     private readonly TrainingSession _session;
-    private ActorRef? _coordinator;
+    private readonly ActorHost _host;
+    private IActorRef? _coordinator;
     private int _taken;
 
     private SimulatedCluster(SimulationSetup setup)
@@ -36,20 +41,24 @@ public sealed class SimulatedCluster : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(setup.Nodes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(setup.EvaluatorsPerNode, 1);
         var config = setup.Config;
-        System = new ActorSystem("simulation", Clock, line =>
+        _host = ActorHost.Start("simulation", line =>
         {
             _log.Enqueue(line);
             _logLines.Writer.TryWrite(line);
-        });
-        System.TopLevelFailure += (actor, reason) => _topLevelFailures.Enqueue((actor, reason));
+        }, ConfigurationFactory.ParseString(SimulatedScheduler.Hocon));
+        _host.TopLevelFailure += (actor, reason) =>
+        {
+            _topLevelFailures.Enqueue((actor, reason));
+            _host.System.Log.Warning($"{actor.Path}: failed and was stopped ({reason.GetType().Name}: {reason.Message})");
+            if (actor.Equals(_coordinator))
+            {
+                _observer.Fail(reason);
+            }
+        };
         Fabric.TakeObserver = _ => _tasksTaken.Writer.TryWrite(Interlocked.Increment(ref _taken));
         _faults = new EvaluatorFaults[setup.Nodes, setup.EvaluatorsPerNode];
-        _nodes = new ActorRef[setup.Nodes];
-        var strategy = setup.Strategy ?? new OneForOneStrategy(
-            _ => Directive.Restart,
-            maxRestarts: config.Supervision.MaxRestarts,
-            window: TimeSpan.FromSeconds(config.Supervision.RestartWindowSeconds),
-            budgetResetsOnProgress: true);
+        _nodes = new IActorRef[setup.Nodes];
+        var restarts = setup.Restarts ?? new RestartPolicy(config.Supervision.MaxRestarts, TimeSpan.FromSeconds(config.Supervision.RestartWindowSeconds), Backoff: null);
         var settings = EvaluatorSupervision.Settings(config);
         for (int node = 0; node < setup.Nodes; node++)
         {
@@ -59,22 +68,23 @@ public sealed class SimulatedCluster : IAsyncDisposable
             }
 
             int n = node;
-            Props EvaluatorProps(ActorRef pool, int i) => EvaluatorActor.Props(
+            Props EvaluatorProps(IActorRef pool, int i) => EvaluatorActor.Props(
                 () => new CandidateEvaluator(new SimulatedProblem(ProblemFactory.Create(config), _faults[n, i]), setup.Noise, config.Seed, config.Strategy.EpisodesPerCandidate),
                 settings);
-            _nodes[node] = System.ActorOf(
-                EvaluatorPoolActor.Props(Fabric, setup.EvaluatorsPerNode, EvaluatorProps, strategy, Statistics, PoolSettings.From(config.Supervision)),
-                $"node-{node}");
+            // Blocking here keeps Create synchronous for the tests; the guardian answers at once.
+            _nodes[node] = _host.SpawnAsync(
+                EvaluatorPoolActor.Props(Fabric, setup.EvaluatorsPerNode, EvaluatorProps, restarts, Statistics, PoolSettings.From(config.Supervision)),
+                $"node-{node}").GetAwaiter().GetResult();
         }
 
         _session = new TrainingSession(config, setup.Noise, ProblemFactory.Create(config));
     }
 
-    /// <summary>The clock behind every timer, deadline and restart budget.</summary>
-    public ManualClock Clock { get; } = new();
+    /// <summary>The virtual clock behind every timer, deadline and restart budget.</summary>
+    public SimulatedScheduler Clock => (SimulatedScheduler)System.Scheduler;
 
     /// <summary>The actor system.</summary>
-    public ActorSystem System { get; }
+    public ActorSystem System => _host.System;
 
     /// <summary>The fabric every node and the coordinator share.</summary>
     public InMemoryFabric Fabric { get; } = new();
@@ -83,7 +93,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
     public PoolStatistics Statistics { get; } = new();
 
     /// <summary>The coordinator, once the run has begun.</summary>
-    public ActorRef Coordinator => _coordinator ?? throw new InvalidOperationException("The run has not begun.");
+    public IActorRef Coordinator => _coordinator ?? throw new InvalidOperationException("The run has not begun.");
 
     /// <summary>Completes with the run's outcome, or fails when the coordinator fails.</summary>
     public Task<TrainingOutcome> Outcome => _observer.Outcome;
@@ -95,7 +105,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
     public IReadOnlyCollection<string> Log => _log;
 
     /// <summary>Top-level actors (nodes, coordinator) that failed and were stopped.</summary>
-    public IReadOnlyCollection<(ActorRef Actor, Exception Reason)> TopLevelFailures => _topLevelFailures;
+    public IReadOnlyCollection<(IActorRef Actor, Exception Reason)> TopLevelFailures => _topLevelFailures;
 
     /// <summary>Builds a cluster whose nodes are starting but whose run has not begun: plan faults, then <see cref="BeginRunAsync"/>.</summary>
     public static SimulatedCluster Create(SimulationSetup setup) => new(setup);
@@ -120,20 +130,12 @@ public sealed class SimulatedCluster : IAsyncDisposable
             throw new InvalidOperationException("The run has already begun.");
         }
 
-        await Task.WhenAll(_faults.Cast<EvaluatorFaults>().Select(f => f.Started)).WaitAsync(TestProbe.DefaultTimeout).ConfigureAwait(false);
-
-        System.TopLevelFailure += (actor, reason) =>
-        {
-            if (actor.Equals(_coordinator))
-            {
-                _observer.Fail(reason);
-            }
-        };
-        _coordinator = System.ActorOf(CoordinatorActor.Props(_session, Fabric, _observer), "coordinator");
+        await Task.WhenAll(_faults.Cast<EvaluatorFaults>().Select(f => f.Started)).WaitAsync(TestTimeouts.Default).ConfigureAwait(false);
+        _coordinator = await _host.SpawnAsync(CoordinatorActor.Props(_session, Fabric, _observer), "coordinator").ConfigureAwait(false);
     }
 
     /// <summary>The pool of simulated node <paramref name="node"/>.</summary>
-    public ActorRef Node(int node) => _nodes[node];
+    public IActorRef Node(int node) => _nodes[node];
 
     /// <summary>The fault plan of evaluator <paramref name="index"/> on <paramref name="node"/>.</summary>
     public EvaluatorFaults Evaluator(int node, int index) => _faults[node, index];
@@ -169,7 +171,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(predicate);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout ?? TestProbe.DefaultTimeout);
+        deadline.CancelAfter(timeout ?? TestTimeouts.Default);
         while (true)
         {
             var line = await _logLines.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
@@ -183,7 +185,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
     /// <summary>Waits (bounded by real time) until the nodes have taken <paramref name="count"/> tasks from the fabric in all.</summary>
     public async Task ExpectTasksTakenAsync(int count, TimeSpan? timeout = null)
     {
-        using var deadline = new CancellationTokenSource(timeout ?? TestProbe.DefaultTimeout);
+        using var deadline = new CancellationTokenSource(timeout ?? TestTimeouts.Default);
         while (Volatile.Read(ref _taken) < count)
         {
             await _tasksTaken.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
@@ -198,7 +200,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
             faults.Release();
         }
 
-        await System.DisposeAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
     }
 
     private sealed class RecordingObserver : IRunObserver

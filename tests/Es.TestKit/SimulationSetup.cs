@@ -1,4 +1,4 @@
-using Es.Actors.Kernel;
+using Es.Actors.Supervision;
 using Es.Core.Configuration;
 using Es.Core.Noise;
 
@@ -12,8 +12,8 @@ namespace Es.TestKit;
 public sealed record SimulationSetup(TrainingConfig Config, NoiseTable Noise, int Nodes = 2, int EvaluatorsPerNode = 2)
 {
     /// <summary>
-    /// How each pool supervises its evaluators; null = the run's strategy from its
-    /// configuration but without backoff, so restarts need no clock advance.
+    /// How each pool restarts its evaluators; null = the run's budget from its configuration
+    /// but without backoff, so restarts need no clock advance.
     /// </summary>
-    public SupervisorStrategy? Strategy { get; init; }
+    public RestartPolicy? Restarts { get; init; }
 }

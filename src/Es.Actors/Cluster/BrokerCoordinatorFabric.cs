@@ -1,5 +1,5 @@
+using Akka.Actor;
 using Es.Actors.Fabric;
-using Es.Actors.Kernel;
 using Es.Actors.Persistence;
 using Es.Actors.Training;
 using Es.Core.Configuration;
@@ -36,7 +36,7 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
     private readonly List<(string Queue, string NodeId)> _waitingForSnapshot = [];
     private IChannel? _results;
     private Task? _sweeper;
-    private ActorRef? _coordinator;
+    private IActorRef? _coordinator;
     private GenerationRecord? _previous;
     private SessionSnapshot? _snapshot;
     private volatile int _generation = -1;
@@ -114,7 +114,7 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
     }
 
     /// <inheritdoc/>
-    public void AttachCoordinator(ActorRef coordinator) => _coordinator = coordinator;
+    public void AttachCoordinator(IActorRef coordinator) => _coordinator = coordinator;
 
     /// <inheritdoc/>
     public void BeforeRound(TrainingSession session)
@@ -205,7 +205,7 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
             return;
         }
 
-        if (message.RunKey == _runKey && _coordinator is ActorRef coordinator)
+        if (message.RunKey == _runKey && _coordinator is IActorRef coordinator)
         {
             if (message.Result.Task.Generation != _generation)
             {

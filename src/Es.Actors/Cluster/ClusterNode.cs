@@ -1,6 +1,5 @@
 using Es.Actors.Evaluation;
 using Es.Actors.Hosting;
-using Es.Actors.Kernel;
 using Es.Core.Noise;
 using Es.Core.Rollouts;
 
@@ -65,17 +64,17 @@ public static class ClusterNode
             var config = replica.Config;
             var noise = replica.Noise;
             var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var system = new ActorSystem("es-node", log: log);
-            await using (system.ConfigureAwait(false))
+            var host = ActorHost.Start("es-node", log);
+            await using (host.ConfigureAwait(false))
             {
-                system.TopLevelFailure += (actor, reason) => failed.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));
+                host.TopLevelFailure += (actor, reason) => failed.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));
                 var settings = EvaluatorSupervision.Settings(config);
                 var evaluatorProps = EvaluatorActor.Props(
                     () => new CandidateEvaluator(ProblemFactory.Create(config), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
                     settings);
-                system.ActorOf(
-                    EvaluatorPoolActor.Props(fabric, identity.Workers, (_, _) => evaluatorProps, EvaluatorSupervision.Strategy(config.Supervision), new PoolStatistics(), PoolSettings.From(config.Supervision)),
-                    "evaluators");
+                await host.SpawnAsync(
+                    EvaluatorPoolActor.Props(fabric, identity.Workers, (_, _) => evaluatorProps, EvaluatorSupervision.Restarts(config.Supervision), new PoolStatistics(), PoolSettings.From(config.Supervision)),
+                    "evaluators").ConfigureAwait(false);
                 await fabric.StartConsumingAsync(stop).ConfigureAwait(false);
                 var ended = await Task.WhenAny(fabric.Finished, stopped, failed.Task).ConfigureAwait(false);
                 if (ended == fabric.Finished)

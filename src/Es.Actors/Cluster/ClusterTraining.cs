@@ -1,5 +1,5 @@
+using Akka.Actor;
 using Es.Actors.Hosting;
-using Es.Actors.Kernel;
 using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Core.Noise;
@@ -55,12 +55,12 @@ public static class ClusterTraining
             var finished = new TaskCompletionSource<TrainingOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var nodeStop = new CancellationTokenSource();
             Task<NodeExit>? localNode = null;
-            var system = new ActorSystem("es-seed", log: log);
-            await using (system.ConfigureAwait(false))
+            var host = ActorHost.Start("es-seed", log);
+            await using (host.ConfigureAwait(false))
             {
-                system.TopLevelFailure += (actor, reason) => finished.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));
+                host.TopLevelFailure += (actor, reason) => finished.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));
                 var relay = new Relay(observer, finished);
-                var coordinator = system.ActorOf(CoordinatorActor.Props(session, fabric, relay, journal), "coordinator");
+                var coordinator = await host.SpawnAsync(CoordinatorActor.Props(session, fabric, relay, journal), "coordinator").ConfigureAwait(false);
                 using var registration = stop.Register(() => coordinator.Tell(new StopTraining()));
                 if (localWorkers > 0)
                 {

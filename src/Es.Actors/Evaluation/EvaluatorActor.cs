@@ -1,5 +1,7 @@
+using Akka.Actor;
+using Akka.Event;
 using Es.Actors.Fabric;
-using Es.Actors.Kernel;
+using Es.Actors.Hosting;
 using Es.Core.Normalization;
 using Es.Core.Rollouts;
 using Es.Core.Strategies;
@@ -11,52 +13,52 @@ namespace Es.Actors.Evaluation;
 /// in <see cref="PreStart"/>, so a restart after a failure starts from a clean slate, and
 /// then tells its parent it is ready for work. A NaN or infinite reward is passed on (the
 /// coordinator counts it as a failed candidate) and logged with the candidate's name.
+/// Each evaluator runs on a thread of its own (<see cref="ActorHost.EvaluatorDispatcher"/>).
 /// </summary>
-public sealed class EvaluatorActor : Actor
+public sealed class EvaluatorActor : UntypedActor
 {
     private readonly Func<CandidateEvaluator> _createEvaluator;
     private readonly EvaluatorSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private CandidateEvaluator? _evaluator;
 
-    private EvaluatorActor(Func<CandidateEvaluator> createEvaluator, EvaluatorSettings settings)
+    /// <summary>Created through <see cref="Props"/>.</summary>
+    public EvaluatorActor(Func<CandidateEvaluator> createEvaluator, EvaluatorSettings settings)
     {
         _createEvaluator = createEvaluator;
         _settings = settings;
     }
 
-    /// <summary>Props for an evaluator.</summary>
+    /// <summary>Props for an evaluator, on a thread of its own.</summary>
     public static Props Props(Func<CandidateEvaluator> createEvaluator, EvaluatorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(createEvaluator);
         ArgumentNullException.ThrowIfNull(settings);
-        return Kernel.Props.Create(() => new EvaluatorActor(createEvaluator, settings)).WithDedicatedThread();
+        return Akka.Actor.Props.Create(() => new EvaluatorActor(createEvaluator, settings)).WithDispatcher(ActorHost.EvaluatorDispatcher);
     }
 
     /// <inheritdoc/>
-    protected internal override void PreStart()
+    protected override void PreStart()
     {
         _evaluator = _createEvaluator();
         Context.Parent.Tell(new EvaluatorReady(), Self);
     }
 
     /// <inheritdoc/>
-    protected internal override void Receive(object message)
+    protected override void OnReceive(object message)
     {
         if (message is Evaluate evaluate)
         {
-            if (evaluate.Ticket?.TryStart(Context.System.Clock.GetUtcNow()) == false)
+            if (evaluate.Ticket?.TryStart(Context.System.Scheduler.Now) == false)
             {
-                // Taken back while it waited here (this evaluator failed meanwhile): it is
-                // handed out again, and skipping it is no sign that this instance works.
-                Context.MarkDiscarded();
-                return;
+                return; // taken back while it waited here (this evaluator failed meanwhile): it is handed out again
             }
 
             var chaos = _settings.Chaos;
-            Action<CandidateName>? inject = chaos.Enabled ? candidate => Inject(chaos.For(candidate, evaluate.Attempt), candidate, evaluate.Attempt) : null;
+            Action<CandidateName>? inject = chaos.Enabled ? candidate => Inject(chaos.For(candidate, evaluate.Attempt), candidate, evaluate) : null;
             var result = Score(_evaluator!, evaluate.Task, evaluate.View, _settings, inject);
             ReportNonFinite(result);
-            Sender?.Tell(new Evaluated(result, evaluate.Dispatch), Self);
+            Sender.Tell(new Evaluated(result, evaluate.Dispatch), Self);
         }
         else
         {
@@ -108,19 +110,20 @@ public sealed class EvaluatorActor : Actor
         return new TaskResult(task, returns, steps, observations is null ? [] : [.. observations]);
     }
 
-    private void Inject(ChaosFault fault, CandidateName candidate, int attempt)
+    private void Inject(ChaosFault fault, CandidateName candidate, Evaluate evaluate)
     {
+        int attempt = evaluate.Attempt;
         switch (fault)
         {
             case ChaosFault.Crash:
                 throw new InjectedFaultException($"chaos: evaluator crash injected at g{candidate.Generation}/c{candidate.Index} (attempt {attempt})");
             case ChaosFault.Hang:
-                // Blocks like a hung environment, but on the instance's Abandoned token: the
-                // task deadline gives up on this instance, cancels the token and the thread
-                // is released (never leaked), even when the actor is stopped instead.
-                Context.System.Log($"{Self.Path}: chaos: hang injected at g{candidate.Generation}/c{candidate.Index} (attempt {attempt}); waiting for the task deadline");
-                Context.Abandoned.WaitHandle.WaitOne();
-                throw new OperationCanceledException($"chaos: hang injected at g{candidate.Generation}/c{candidate.Index} (attempt {attempt}) ended by its deadline", Context.Abandoned);
+                // Blocks like a hung environment, but on the hand-out's Abandoned token: the
+                // task deadline gives up on the hand-out, cancels the token and the thread
+                // is released (never leaked), as it is when the system shuts down instead.
+                _log.Info($"{Self.Path}: chaos: hang injected at g{candidate.Generation}/c{candidate.Index} (attempt {attempt}); waiting for the task deadline");
+                evaluate.Abandoned.WaitHandle.WaitOne();
+                throw new OperationCanceledException($"chaos: hang injected at g{candidate.Generation}/c{candidate.Index} (attempt {attempt}) ended by its deadline", evaluate.Abandoned);
         }
     }
 
@@ -131,7 +134,7 @@ public sealed class EvaluatorActor : Actor
             if (!double.IsFinite(result.Returns[i]))
             {
                 var kind = result.Task.Kind == TaskKind.Candidates ? "c" : "eval";
-                Context.System.Log($"g{result.Task.Generation}/{kind}{result.Task.First + i}: reward {result.Returns[i]}; counted as a failed candidate");
+                _log.Warning($"g{result.Task.Generation}/{kind}{result.Task.First + i}: reward {result.Returns[i]}; counted as a failed candidate");
             }
         }
     }

@@ -1,10 +1,10 @@
-using Es.Actors.Kernel;
+using Akka.Actor;
 
 namespace Es.Actors.Evaluation;
 
 /// <summary>
 /// Task deadlines: an evaluator that holds a task too long is failed from outside and its
-/// task scored again. Only the task an evaluator runs is timed; the one waiting behind it
+/// task scored again (<see cref="Abandon"/>). Only the task an evaluator runs is timed; the one waiting behind it
 /// starts its clock when it starts, so waiting never counts against it, nor against the
 /// task times deadlines are derived from.
 /// </summary>
@@ -13,9 +13,9 @@ public sealed partial class EvaluatorPoolActor
     private readonly TaskDeadlines _deadlines;
 
     /// <summary>Arms the deadline of the task an evaluator runs, from when it started (now, unless known to be earlier).</summary>
-    private void StartClock(ActorRef evaluator, HandOut running, DateTimeOffset? startedAt = null)
+    private void StartClock(IActorRef evaluator, HandOut running, DateTimeOffset? startedAt = null)
     {
-        var now = Context.System.Clock.GetUtcNow();
+        var now = Context.System.Scheduler.Now;
         var started = startedAt is { } at && at < now ? at : now;
         Arm(evaluator, running, started, started + _deadlines.For(running.Lease.Attempt), now);
     }
@@ -28,7 +28,7 @@ public sealed partial class EvaluatorPoolActor
         }
 
         // The derived deadline may have grown since the timer was armed: wait the rest.
-        var now = Context.System.Clock.GetUtcNow();
+        var now = Context.System.Scheduler.Now;
         var due = clock.Started + _deadlines.For(running.Lease.Attempt);
         if (now < due)
         {
@@ -43,14 +43,14 @@ public sealed partial class EvaluatorPoolActor
 
         _statistics.CountDeadlineExpired();
         var took = now - clock.Started;
-        Context.FailChild(check.Evaluator, new TaskDeadlineExceededException(
+        Abandon(check.Evaluator, new TaskDeadlineExceededException(
             $"{running.Lease.Task} (attempt {running.Lease.Attempt}) not answered after {took.TotalSeconds:F1} s (deadline {(due - clock.Started).TotalSeconds:F1} s)"));
     }
 
     /// <summary>The deadline estimate became shorter: tasks armed with the longer one are due sooner.</summary>
     private void MoveDeadlinesUp()
     {
-        var now = Context.System.Clock.GetUtcNow();
+        var now = Context.System.Scheduler.Now;
         foreach (var (evaluator, running, clock) in _book.Clocks().ToArray())
         {
             var due = clock.Started + _deadlines.For(running.Lease.Attempt);
@@ -61,21 +61,21 @@ public sealed partial class EvaluatorPoolActor
         }
     }
 
-    private void Arm(ActorRef evaluator, HandOut running, DateTimeOffset started, DateTimeOffset due, DateTimeOffset now)
+    private void Arm(IActorRef evaluator, HandOut running, DateTimeOffset started, DateTimeOffset due, DateTimeOffset now)
     {
         var wait = due > now ? due - now : TimeSpan.Zero;
         var check = new DeadlineCheck(evaluator, running.Dispatch);
-        _book.SetClock(evaluator, new DeadlineClock(started, due, Context.ScheduleOnce(wait, check)));
+        _book.SetClock(evaluator, new DeadlineClock(started, due, DeadlineTimer.Start(Timers, check, wait)));
 
         // Already due (a waiting task that started a deadline ago), or the clock moved past
-        // the due time while the timer was made: look now. A manual clock fires timers only
+        // the due time while the timer was made: look now. A test scheduler fires timers only
         // as it advances, and a check that comes twice changes nothing.
-        if (Context.System.Clock.GetUtcNow() >= due)
+        if (Context.System.Scheduler.Now >= due)
         {
             Self.Tell(check, Self);
         }
     }
 
     /// <summary>Time to look at a hand-out's deadline (sent by the pool to itself).</summary>
-    private sealed record DeadlineCheck(ActorRef Evaluator, long Dispatch);
+    private sealed record DeadlineCheck(IActorRef Evaluator, long Dispatch);
 }

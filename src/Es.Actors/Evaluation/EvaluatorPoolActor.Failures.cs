@@ -1,5 +1,7 @@
+using Akka.Actor;
+using Akka.Event;
 using Es.Actors.Fabric;
-using Es.Actors.Kernel;
+using Es.Actors.Supervision;
 
 namespace Es.Actors.Evaluation;
 
@@ -10,44 +12,72 @@ namespace Es.Actors.Evaluation;
 /// </summary>
 public sealed partial class EvaluatorPoolActor
 {
-    /// <inheritdoc/>
-    protected internal override void OnChildFailed(ActorRef child, Exception reason, Directive directive)
+    /// <summary>
+    /// Called by <see cref="EvaluatorSupervisorStrategy"/> on this actor's thread when an
+    /// evaluator threw: takes back what it held and answers Restart, or Stop once its
+    /// restart budget is spent. An instance already given up on (its deadline passed and
+    /// a replacement runs) is stopped.
+    /// </summary>
+    private Directive OnEvaluatorFailed(IActorRef evaluator, Exception reason)
     {
-        Context.System.Log($"{child.Path} failed ({reason.GetType().Name}: {reason.Message}); {directive}");
-        TakeBack(child, lease => SettleFailed(lease, reason));
-        if (directive == Directive.Escalate)
+        if (!_slots.TryGetValue(evaluator, out int slot))
         {
-            return; // this pool fails in turn; its own supervisor decides, and what it holds goes back when it stops
+            return Directive.Stop;
         }
 
-        if (directive == Directive.Restart)
+        bool restart = _budgets[slot].TryRecordRestart(Context.System.Scheduler.Now);
+        var directive = restart ? Directive.Restart : Directive.Stop;
+        _log.Info($"{evaluator.Path} failed ({reason.GetType().Name}: {reason.Message}); {directive}");
+        if (!restart)
         {
-            _statistics.CountRestart(SupervisorStrategy.AppliesToAllChildren ? _book.Alive : 1);
+            _log.Warning($"{evaluator.Path}: restart budget of {_restarts.MaxRestarts} spent; stopped, the other evaluators carry on");
+        }
+        TakeBack(evaluator, lease => SettleFailed(lease, reason));
+        _book.MarkStarting(evaluator); // restarted: work waits until the fresh instance is ready; stopped: none comes
+        if (restart)
+        {
+            _statistics.CountRestart();
         }
 
-        if (directive != Directive.Resume)
-        {
-            // Restarted: new work waits until the fresh instance says it is ready. Stopped:
-            // none comes; it is forgotten when it has terminated, after any answer it sent.
-            foreach (var target in SupervisorStrategy.AppliesToAllChildren ? _book.Evaluators.ToArray() : [child])
-            {
-                if (!target.Equals(child))
-                {
-                    // A sibling (AllForOne) did not fail: no attempt is counted against its task, and its late answer is stale.
-                    TakeBack(target, Release);
-                }
+        TopUp();
+        return directive;
+    }
 
-                _book.MarkStarting(target);
-            }
+    /// <summary>
+    /// An evaluator held its task past the deadline: it is hung (or far too slow). Akka cannot
+    /// restart an actor that does not return from its handler, so the pool gives up on the
+    /// instance itself: the hand-out's token is cancelled (a cooperative episode ends), the
+    /// task is settled as failed, the instance is stopped (when, if ever, it returns) and a
+    /// fresh evaluator takes its slot under a new name, on a new thread, exactly as a
+    /// restart would, budget and backoff included.
+    /// </summary>
+    private void Abandon(IActorRef evaluator, Exception reason)
+    {
+        int slot = _slots[evaluator];
+        bool replace = _budgets[slot].TryRecordRestart(Context.System.Scheduler.Now);
+        _log.Info($"{evaluator.Path} failed ({reason.GetType().Name}: {reason.Message}); {(replace ? "Restart" : "Stop")}");
+        TakeBack(evaluator, lease => SettleFailed(lease, reason));
+        Context.Unwatch(evaluator);
+        Context.Stop(evaluator);
+        _slots.Remove(evaluator);
+        _book.Remove(evaluator, out _);
+        if (!replace)
+        {
+            _log.Warning($"{evaluator.Path}: restart budget of {_restarts.MaxRestarts} spent; stopped, the other evaluators carry on");
+            _statistics.CountStopped();
+            StopIfNoneLeft();
+            return;
         }
 
-        TopUp(); // a resumed instance carries on with its mailbox, where a withdrawn task is skipped
+        _statistics.CountRestart();
+        StartEvaluator(slot, $"evaluator-{slot}-{++_replacements}");
     }
 
     /// <summary>A stopped evaluator (restart budget spent, or stopped with its siblings) is gone: what it held goes back.</summary>
-    private void Forget(ActorRef evaluator)
+    private void Forget(IActorRef evaluator)
     {
         TakeBack(evaluator, lease => Settle(lease, ack: false)); // nothing, for one already forgotten
+        _slots.Remove(evaluator);
         if (!_book.Remove(evaluator, out var unanswered))
         {
             return;
@@ -59,27 +89,36 @@ public sealed partial class EvaluatorPoolActor
             Release(answerLost.Lease); // cannot happen (answers are read before Terminated), but never lose a lease
         }
 
-        if (_book.Alive == 0)
-        {
-            while (_backlog.TryDequeue(out var waiting))
-            {
-                Release(waiting); // never handed to an evaluator
-            }
+        StopIfNoneLeft();
+    }
 
-            throw new InvalidOperationException("Every evaluator of this pool has stopped (restart budgets spent).");
+    private void StopIfNoneLeft()
+    {
+        if (_book.Alive > 0)
+        {
+            return;
         }
+
+        while (_backlog.TryDequeue(out var waiting))
+        {
+            Release(waiting); // never handed to an evaluator
+        }
+
+        throw new InvalidOperationException("Every evaluator of this pool has stopped (restart budgets spent).");
     }
 
     /// <summary>
     /// Takes back what an evaluator holds: the task it was running is settled by
-    /// <paramref name="settleRunning"/>; the one that never started is kept to be handed out again.
+    /// <paramref name="settleRunning"/> and given up on (its token cancelled); the one that
+    /// never started is kept to be handed out again.
     /// </summary>
-    private void TakeBack(ActorRef evaluator, Action<TaskLease> settleRunning)
+    private void TakeBack(IActorRef evaluator, Action<TaskLease> settleRunning)
     {
         var held = _book.TakeBack(evaluator);
         held.Clock?.Timer.Dispose();
         if (held.Running is { } running)
         {
+            running.Abandon.Cancel();
             settleRunning(running.Lease);
         }
 
@@ -91,6 +130,7 @@ public sealed partial class EvaluatorPoolActor
     {
         if (withdrawn is not null)
         {
+            withdrawn.Abandon.Dispose(); // never started, so never looked at: a new hand-out gets a new one
             _backlog.Enqueue(withdrawn.Lease);
         }
     }

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Es.Actors.Fabric;
-using Es.Actors.Kernel;
+using Akka.Actor;
 
 namespace Es.Actors.Evaluation;
 
@@ -39,7 +39,7 @@ public sealed partial class EvaluatorPoolActor
     private void CreditAnswered() => _asked--;
 
     /// <summary>Takes one task from the fabric per free slot (credit) and hands it to the pool.</summary>
-    private async Task PumpAsync(ActorRef pool, CancellationToken stopping)
+    private async Task PumpAsync(IActorRef pool, CancellationToken stopping)
     {
         try
         {

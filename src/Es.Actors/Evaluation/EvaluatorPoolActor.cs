@@ -1,6 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
+using Akka.Actor;
+using Akka;
+using Akka.Event;
 using Es.Actors.Fabric;
-using Es.Actors.Kernel;
+using Es.Actors.Supervision;
 using Es.Core.Rollouts;
 
 namespace Es.Actors.Evaluation;
@@ -15,94 +18,107 @@ namespace Es.Actors.Evaluation;
 /// after <see cref="PoolSettings.MaxAttempts"/> attempts its candidates are reported
 /// failed instead. The task waiting behind it did not fail: it is taken back and handed
 /// out again without counting an attempt. When the pool stops, every task it holds goes back.
+/// Evaluators are supervised by Akka (<see cref="EvaluatorSupervisorStrategy"/>, OneForOne):
+/// a failed one is restarted, after a backoff, until its <see cref="RestartBudget"/> is spent.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "Disposed in PostStop: an actor's life ends there, not in Dispose.")]
-public sealed partial class EvaluatorPoolActor : Actor
+public sealed partial class EvaluatorPoolActor : UntypedActor, IWithTimers
 {
     private readonly IWorkerFabric _fabric;
     private readonly int _evaluatorCount;
-    private readonly Func<ActorRef, int, Props> _evaluatorProps;
-    private readonly SupervisorStrategy _strategy;
+    private readonly Func<IActorRef, int, Props> _evaluatorProps;
     private readonly PoolStatistics _statistics;
     private readonly PoolSettings _settings;
     private readonly HandOutBook _book = new();
     private readonly Queue<TaskLease> _backlog = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _nextDispatch;
 
-    private EvaluatorPoolActor(IWorkerFabric fabric, int evaluatorCount, Func<ActorRef, int, Props> evaluatorProps, SupervisorStrategy strategy, PoolStatistics statistics, PoolSettings settings)
+    /// <summary>Created through <see cref="Props"/>.</summary>
+    public EvaluatorPoolActor(IWorkerFabric fabric, int evaluatorCount, Func<IActorRef, int, Props> evaluatorProps, RestartPolicy restarts, PoolStatistics statistics, PoolSettings settings)
     {
         _fabric = fabric;
         _evaluatorCount = evaluatorCount;
         _evaluatorProps = evaluatorProps;
-        _strategy = strategy;
+        _restarts = restarts;
         _statistics = statistics;
         _settings = settings;
         _deadlines = new TaskDeadlines(settings.TaskDeadline);
     }
 
+    /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
+
     /// <summary>Props for a pool.</summary>
     /// <param name="fabric">Where tasks come from and results go.</param>
     /// <param name="evaluatorCount">Number of evaluators (usually one per core).</param>
     /// <param name="evaluatorProps">Props of evaluator number i (given the pool's address); an evaluator tells its parent <see cref="EvaluatorReady"/> from PreStart.</param>
-    /// <param name="strategy">How failing evaluators are treated.</param>
+    /// <param name="restarts">How failing evaluators are restarted.</param>
     /// <param name="statistics">Counters for the run summary.</param>
     /// <param name="settings">Attempts and deadlines (default: 3 attempts, derived deadlines).</param>
-    public static Props Props(IWorkerFabric fabric, int evaluatorCount, Func<ActorRef, int, Props> evaluatorProps, SupervisorStrategy strategy, PoolStatistics statistics, PoolSettings? settings = null)
+    public static Props Props(IWorkerFabric fabric, int evaluatorCount, Func<IActorRef, int, Props> evaluatorProps, RestartPolicy restarts, PoolStatistics statistics, PoolSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(fabric);
         ArgumentOutOfRangeException.ThrowIfLessThan(evaluatorCount, 1);
         ArgumentNullException.ThrowIfNull(evaluatorProps);
-        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(restarts);
         ArgumentNullException.ThrowIfNull(statistics);
         settings ??= new PoolSettings();
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxAttempts, 1);
-        return Kernel.Props.Create(() => new EvaluatorPoolActor(fabric, evaluatorCount, evaluatorProps, strategy, statistics, settings));
+        return Akka.Actor.Props.Create(() => new EvaluatorPoolActor(fabric, evaluatorCount, evaluatorProps, restarts, statistics, settings));
     }
 
     /// <inheritdoc/>
-    protected internal override SupervisorStrategy SupervisorStrategy => _strategy;
+    protected override SupervisorStrategy SupervisorStrategy() => new EvaluatorSupervisorStrategy(OnEvaluatorFailed);
 
     /// <inheritdoc/>
-    protected internal override void PreStart()
+    protected override void PreStart()
     {
-        for (int i = 0; i < _evaluatorCount; i++)
+        for (int slot = 0; slot < _evaluatorCount; slot++)
         {
-            var evaluator = Context.ActorOf(_evaluatorProps(Self, i), $"evaluator-{i}");
-            Context.Watch(evaluator);
-            _book.Add(evaluator); // given work once it says it is ready
+            StartEvaluator(slot, $"evaluator-{slot}");
         }
 
+        // Akka stops children before their parent, and an evaluator inside an episode
+        // handles its stop only when the episode ends: on shutdown, give up on episodes first.
+        CoordinatedShutdown.Get(Context.System).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, $"abandon-episodes-{Self.Path.Name}", () =>
+        {
+            AbandonAll();
+            return Task.FromResult(Done.Instance);
+        });
         _ = PumpAsync(Self, _stopping.Token);
     }
 
     /// <inheritdoc/>
-    protected internal override void PostStop()
+    protected override void PostStop()
     {
-        _stopping.Cancel();
-        _stopping.Dispose();
+        AbandonAll();
         ReleaseOwnedLeases();
     }
 
     /// <inheritdoc/>
-    protected internal override void Receive(object message)
+    protected override void OnReceive(object message)
     {
         switch (message)
         {
             case TaskLease lease:
                 Taken(lease);
                 break;
-            case EvaluatorReady when Sender is not null && _book.TryMarkUp(Sender):
+            case EvaluatorReady:
+                Ready(Sender);
+                break;
+            case BackoffElapsed elapsed when _book.TryMarkUp(elapsed.Evaluator):
                 TopUp();
                 break;
-            case EvaluatorReady:
-                break; // restarted again before its earlier ready was read, or stopped meanwhile: nothing changes here
-            case Evaluated evaluated when Sender is not null && IsRunning(Sender, evaluated.Dispatch):
+            case BackoffElapsed:
+                break; // failed again, or stopped, while it waited
+            case Evaluated evaluated when IsRunning(Sender, evaluated.Dispatch):
                 Completed(Sender, evaluated.Result);
                 break;
             case Evaluated evaluated:
                 // A late answer from an instance given up on (deadline), or a duplicate: its task was already handed out again.
-                Context.System.Log($"{Sender?.Path}: ignored a stale answer to {evaluated.Result.Task} (dispatch {evaluated.Dispatch})");
+                _log.Info($"{Sender.Path}: ignored a stale answer to {evaluated.Result.Task} (dispatch {evaluated.Dispatch})");
                 break;
             case DeadlineCheck check:
                 CheckDeadline(check);
@@ -110,7 +126,7 @@ public sealed partial class EvaluatorPoolActor : Actor
             case PumpFailed failed:
                 throw new InvalidOperationException($"{Self.Path} cannot take tasks from the fabric: {failed.Reason.Message}", failed.Reason);
             case Terminated terminated:
-                Forget(terminated.Actor);
+                Forget(terminated.ActorRef);
                 TopUp();
                 break;
             default:
@@ -172,27 +188,29 @@ public sealed partial class EvaluatorPoolActor : Actor
         AskFor(_book.FreeSlots - _backlog.Count);
     }
 
-    private void Send(ActorRef evaluator, TaskLease lease, GenerationView view)
+    private void Send(IActorRef evaluator, TaskLease lease, GenerationView view)
     {
-        var handOut = new HandOut(lease, ++_nextDispatch, new HandOutTicket());
+        var handOut = new HandOut(lease, ++_nextDispatch, new HandOutTicket(), CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
         if (_book.Hand(evaluator, handOut))
         {
             StartClock(evaluator, handOut);
         }
 
-        evaluator.Tell(new Evaluate(lease.Task, view, handOut.Dispatch, lease.Attempt, handOut.Ticket), Self);
+        evaluator.Tell(new Evaluate(lease.Task, view, handOut.Dispatch, lease.Attempt, handOut.Ticket, handOut.Abandon.Token), Self);
     }
 
-    private bool IsRunning(ActorRef evaluator, long dispatch) =>
+    private bool IsRunning(IActorRef evaluator, long dispatch) =>
         _book.TryGetRunning(evaluator, out var running, out _) && running.Dispatch == dispatch;
 
-    private void Completed(ActorRef evaluator, TaskResult result)
+    private void Completed(IActorRef evaluator, TaskResult result)
     {
         var (done, clock) = _book.Finish(evaluator);
         clock?.Timer.Dispose();
+        done.Abandon.Dispose();
+        Progressed(evaluator);
         _fabric.PublishResult(result);
         Settle(done.Lease, ack: true);
-        if (clock is not null && _deadlines.Observe(Context.System.Clock.GetUtcNow() - clock.Started))
+        if (clock is not null && _deadlines.Observe(Context.System.Scheduler.Now - clock.Started))
         {
             MoveDeadlinesUp();
         }
@@ -222,7 +240,7 @@ public sealed partial class EvaluatorPoolActor : Actor
         }
 
         var error = $"{lease.Task}: given up after {lease.Attempt} attempt(s); last failure {reason.GetType().Name}: {reason.Message}";
-        Context.System.Log(error);
+        _log.Warning(error);
         _fabric.PublishResult(TaskResult.Failed(lease.Task, error));
         Settle(lease, ack: true);
     }

@@ -6,4 +6,5 @@ namespace Es.Actors.Evaluation;
 /// <param name="Lease">The task's lease, owned by the pool until settled.</param>
 /// <param name="Dispatch">Names this hand-out; an answer carrying another number is stale.</param>
 /// <param name="Ticket">Lets the pool take the hand-out back while it still waits in the mailbox.</param>
-internal sealed record HandOut(TaskLease Lease, long Dispatch, HandOutTicket Ticket);
+/// <param name="Abandon">Cancelled when the pool gives up on the hand-out (<see cref="Evaluate.Abandoned"/>).</param>
+internal sealed record HandOut(TaskLease Lease, long Dispatch, HandOutTicket Ticket, CancellationTokenSource Abandon);

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Es.Actors.Kernel;
+using Akka.Actor;
 
 namespace Es.Actors.Evaluation;
 
@@ -14,20 +14,19 @@ internal sealed class HandOutBook
     /// <summary>
     /// Hand-outs an evaluator may hold. Two: the next task is already in its mailbox when it
     /// answers the current one, so it never idles while its answer goes round the pool and
-    /// the fabric and a new task comes back (about 30 µs a task, 2 % of a generation with
-    /// 8 candidates per task). More would only let a slow node hoard work. Two by
+    /// the fabric and a new task comes back. More would only let a slow node hoard work. Two by
     /// construction: an evaluator's record has one running and one waiting place.
     /// </summary>
     public const int Depth = 2;
 
-    private readonly List<ActorRef> _order = [];
-    private readonly Dictionary<ActorRef, Holder> _holders = [];
+    private readonly List<IActorRef> _order = [];
+    private readonly Dictionary<IActorRef, Holder> _holders = [];
 
     /// <summary>Evaluators still alive, up or starting.</summary>
     public int Alive => _holders.Count;
 
     /// <summary>Alive evaluators in the order they were added.</summary>
-    public IReadOnlyList<ActorRef> Evaluators => _order;
+    public IReadOnlyList<IActorRef> Evaluators => _order;
 
     /// <summary>Tasks the up evaluators have room for (the pool asks the fabric for these, less what it holds and what it has already asked for).</summary>
     public int FreeSlots
@@ -45,14 +44,14 @@ internal sealed class HandOutBook
     }
 
     /// <summary>A new evaluator: starting, holding nothing.</summary>
-    public void Add(ActorRef evaluator)
+    public void Add(IActorRef evaluator)
     {
         _holders.Add(evaluator, new Holder());
         _order.Add(evaluator);
     }
 
     /// <summary>An evaluator gone for good; everything it still held, for the pool to settle.</summary>
-    public bool Remove(ActorRef evaluator, out HeldHandOuts held)
+    public bool Remove(IActorRef evaluator, out HeldHandOuts held)
     {
         if (!_holders.Remove(evaluator, out var holder))
         {
@@ -66,7 +65,7 @@ internal sealed class HandOutBook
     }
 
     /// <summary>A starting evaluator said it is ready: true when it was starting (a repeated ready changes nothing).</summary>
-    public bool TryMarkUp(ActorRef evaluator)
+    public bool TryMarkUp(IActorRef evaluator)
     {
         if (!_holders.TryGetValue(evaluator, out var holder) || holder.Up)
         {
@@ -78,7 +77,7 @@ internal sealed class HandOutBook
     }
 
     /// <summary>An evaluator is being replaced or stopped: it gets no work until its fresh instance says it is ready.</summary>
-    public void MarkStarting(ActorRef evaluator) => _holders[evaluator].Up = false;
+    public void MarkStarting(IActorRef evaluator) => _holders[evaluator].Up = false;
 
     /// <summary>
     /// Takes back what an evaluator holds when it fails or is given up on, telling apart the
@@ -89,7 +88,7 @@ internal sealed class HandOutBook
     /// the started one is returned as the running one. The returned clock is the one to
     /// dispose, whichever hand-out it timed.
     /// </summary>
-    public HeldHandOuts TakeBack(ActorRef evaluator)
+    public HeldHandOuts TakeBack(IActorRef evaluator)
     {
         if (!_holders.TryGetValue(evaluator, out var holder))
         {
@@ -113,7 +112,7 @@ internal sealed class HandOutBook
     /// generation the other evaluator would run it only after its current task, while this
     /// one idles: the generation's tail would grow by a whole task.
     /// </summary>
-    public bool TryTakeWaiting(ActorRef idle, [NotNullWhen(true)] out HandOut? waiting)
+    public bool TryTakeWaiting(IActorRef idle, [NotNullWhen(true)] out HandOut? waiting)
     {
         foreach (var candidate in _order)
         {
@@ -131,11 +130,11 @@ internal sealed class HandOutBook
     }
 
     /// <summary>True when the evaluator has started the hand-out that waited behind its running one: the running one was answered.</summary>
-    public bool StartedNext(ActorRef evaluator) =>
+    public bool StartedNext(IActorRef evaluator) =>
         _holders.TryGetValue(evaluator, out var holder) && holder.Waiting?.Ticket.StartedAt is not null;
 
     /// <summary>The up evaluator with room that holds the fewest hand-outs (an idle one before a busy one), first added first.</summary>
-    public bool TryChoose([NotNullWhen(true)] out ActorRef? evaluator)
+    public bool TryChoose([NotNullWhen(true)] out IActorRef? evaluator)
     {
         evaluator = null;
         int fewest = Depth;
@@ -153,7 +152,7 @@ internal sealed class HandOutBook
     }
 
     /// <summary>Records a hand-out; true when the evaluator runs it at once (it held nothing), so its clock starts now.</summary>
-    public bool Hand(ActorRef evaluator, HandOut handOut)
+    public bool Hand(IActorRef evaluator, HandOut handOut)
     {
         var holder = _holders[evaluator];
         if (!holder.Up || holder.Count >= Depth)
@@ -172,7 +171,7 @@ internal sealed class HandOutBook
     }
 
     /// <summary>The hand-out an evaluator is running, with its clock (null until armed).</summary>
-    public bool TryGetRunning(ActorRef evaluator, [NotNullWhen(true)] out HandOut? running, out DeadlineClock? clock)
+    public bool TryGetRunning(IActorRef evaluator, [NotNullWhen(true)] out HandOut? running, out DeadlineClock? clock)
     {
         if (_holders.TryGetValue(evaluator, out var holder) && holder.Running is not null)
         {
@@ -187,10 +186,10 @@ internal sealed class HandOutBook
     }
 
     /// <summary>Hand-outs an evaluator holds (0 for one not alive).</summary>
-    public int Count(ActorRef evaluator) => _holders.TryGetValue(evaluator, out var holder) ? holder.Count : 0;
+    public int Count(IActorRef evaluator) => _holders.TryGetValue(evaluator, out var holder) ? holder.Count : 0;
 
     /// <summary>Arms (or re-arms) the deadline clock of the hand-out an evaluator is running; a clock it replaces is stopped.</summary>
-    public void SetClock(ActorRef evaluator, DeadlineClock clock)
+    public void SetClock(IActorRef evaluator, DeadlineClock clock)
     {
         var holder = _holders[evaluator];
         if (holder.Running is null)
@@ -207,7 +206,7 @@ internal sealed class HandOutBook
     /// waiting one, if any, becomes the running one, its clock not yet armed: the evaluator
     /// starts it now, so its deadline counts from now.
     /// </summary>
-    public (HandOut Done, DeadlineClock? Clock) Finish(ActorRef evaluator)
+    public (HandOut Done, DeadlineClock? Clock) Finish(IActorRef evaluator)
     {
         var holder = _holders[evaluator];
         var done = holder.Running ?? throw new InvalidOperationException($"{evaluator.Path} runs nothing.");
@@ -219,7 +218,7 @@ internal sealed class HandOutBook
     }
 
     /// <summary>Running hand-outs whose clocks are armed.</summary>
-    public IEnumerable<(ActorRef Evaluator, HandOut Running, DeadlineClock Clock)> Clocks()
+    public IEnumerable<(IActorRef Evaluator, HandOut Running, DeadlineClock Clock)> Clocks()
     {
         foreach (var evaluator in _order)
         {

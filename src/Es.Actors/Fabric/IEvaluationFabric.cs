@@ -1,4 +1,4 @@
-using Es.Actors.Kernel;
+using Akka.Actor;
 using Es.Core.Rollouts;
 
 namespace Es.Actors.Fabric;
@@ -10,7 +10,7 @@ namespace Es.Actors.Fabric;
 public interface IEvaluationFabric
 {
     /// <summary>Where <see cref="TaskResult"/> messages are delivered.</summary>
-    void AttachCoordinator(ActorRef coordinator);
+    void AttachCoordinator(IActorRef coordinator);
 
     /// <summary>Announces a generation's θ and filter, then queues its tasks. Never blocks.</summary>
     void Publish(GenerationView view, IReadOnlyList<EvaluationTask> tasks);

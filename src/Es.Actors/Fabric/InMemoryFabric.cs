@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
-using Es.Actors.Kernel;
+using Akka.Actor;
 using Es.Core.Rollouts;
 
 namespace Es.Actors.Fabric;
@@ -16,7 +16,7 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
         Channel.CreateUnbounded<(EvaluationTask, int)>(new UnboundedChannelOptions { SingleReader = false });
 
     private volatile GenerationView? _current;
-    private ActorRef? _coordinator;
+    private IActorRef? _coordinator;
     private long _redelivered;
     private long _candidatesRetried;
 
@@ -37,7 +37,7 @@ public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
     public Action<EvaluationTask>? TakeObserver { get; set; }
 
     /// <inheritdoc/>
-    public void AttachCoordinator(ActorRef coordinator) => _coordinator = coordinator;
+    public void AttachCoordinator(IActorRef coordinator) => _coordinator = coordinator;
 
     /// <inheritdoc/>
     public void Publish(GenerationView view, IReadOnlyList<EvaluationTask> tasks)

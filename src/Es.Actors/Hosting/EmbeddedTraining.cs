@@ -1,6 +1,6 @@
+using Akka.Actor;
 using Es.Actors.Evaluation;
 using Es.Actors.Fabric;
-using Es.Actors.Kernel;
 using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Core.Noise;
@@ -9,8 +9,9 @@ using Es.Core.Rollouts;
 namespace Es.Actors.Hosting;
 
 /// <summary>
-/// The embedded deployment: coordinator and a pool of evaluators in one process over the
-/// in-memory fabric. Nothing but the .NET runtime is needed.
+/// The embedded deployment: coordinator and a pool of evaluators in one process, in a local
+/// Akka.NET actor system, over the in-memory fabric. No port is opened; nothing but the
+/// .NET runtime is needed.
 /// </summary>
 public static class EmbeddedTraining
 {
@@ -43,23 +44,23 @@ public static class EmbeddedTraining
         var fabric = new InMemoryFabric();
         var statistics = new PoolStatistics();
         var finished = new CompletionObserver(observer);
-        var system = new ActorSystem("es-embedded", log: log);
-        await using (system.ConfigureAwait(false))
+        var host = ActorHost.Start("es-embedded", log);
+        await using (host.ConfigureAwait(false))
         {
-            system.TopLevelFailure += (actor, reason) => finished.Fail(actor, reason);
+            host.TopLevelFailure += finished.Fail;
             var settings = EvaluatorSupervision.Settings(config);
             var evaluatorProps = EvaluatorActor.Props(
                 () => new CandidateEvaluator(createProblem(), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
                 settings);
-            system.ActorOf(
-                EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, EvaluatorSupervision.Strategy(config.Supervision), statistics, PoolSettings.From(config.Supervision)),
-                "evaluators");
+            await host.SpawnAsync(
+                EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, EvaluatorSupervision.Restarts(config.Supervision), statistics, PoolSettings.From(config.Supervision)),
+                "evaluators").ConfigureAwait(false);
             session ??= new TrainingSession(config, noise, ProblemFactory.Create(config));
             // Registered before the coordinator exists, so a stop requested during its first
             // rounds is not missed; a stop that came before it existed is passed on just after.
-            ActorRef? coordinator = null;
+            IActorRef? coordinator = null;
             using var registration = stop.Register(() => Volatile.Read(ref coordinator)?.Tell(new StopTraining()));
-            Volatile.Write(ref coordinator, system.ActorOf(CoordinatorActor.Props(session, fabric, finished, journal), "coordinator"));
+            Volatile.Write(ref coordinator, await host.SpawnAsync(CoordinatorActor.Props(session, fabric, finished, journal), "coordinator").ConfigureAwait(false));
             if (stop.IsCancellationRequested)
             {
                 coordinator.Tell(new StopTraining());
@@ -88,7 +89,7 @@ public static class EmbeddedTraining
             _done.TrySetResult(outcome);
         }
 
-        public void Fail(ActorRef actor, Exception reason) =>
+        public void Fail(IActorRef actor, Exception reason) =>
             _done.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));
     }
 }

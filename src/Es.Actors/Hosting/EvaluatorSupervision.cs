@@ -1,5 +1,5 @@
 using Es.Actors.Evaluation;
-using Es.Actors.Kernel;
+using Es.Actors.Supervision;
 using Es.Core.Configuration;
 using Es.Core.Rollouts;
 
@@ -9,9 +9,9 @@ namespace Es.Actors.Hosting;
 public static class EvaluatorSupervision
 {
     /// <summary>
-    /// How a pool treats a failing evaluator: restart it (with a fresh environment and
+    /// How a pool treats a failing evaluator: Akka restarts it (with a fresh environment and
     /// buffers) whatever it threw; after <c>max_restarts</c> restarts within
-    /// <c>restart_window_seconds</c> without a task completed in between, stop it and let
+    /// <c>restart_window_seconds</c> without a task completed in between, it is stopped and
     /// the other evaluators carry on. Consecutive restarts back off exponentially with jitter.
     /// </summary>
     /// <remarks>
@@ -19,16 +19,13 @@ public static class EvaluatorSupervision
     /// under chaos) may fail hundreds of times in a long run and should not be stopped for
     /// it; the budget is there to stop one that cannot get anything done.
     /// </remarks>
-    public static SupervisorStrategy Strategy(SupervisionOptions options)
+    public static RestartPolicy Restarts(SupervisionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new OneForOneStrategy(
-            _ => Directive.Restart,
-            maxRestarts: options.MaxRestarts,
-            window: TimeSpan.FromSeconds(options.RestartWindowSeconds),
-            backoff: new RestartBackoff(TimeSpan.FromMilliseconds(options.BackoffMinMs), TimeSpan.FromMilliseconds(options.BackoffMaxMs)),
-            whenBudgetExhausted: Directive.Stop,
-            budgetResetsOnProgress: true);
+        return new RestartPolicy(
+            options.MaxRestarts,
+            TimeSpan.FromSeconds(options.RestartWindowSeconds),
+            new RestartBackoff(TimeSpan.FromMilliseconds(options.BackoffMinMs), TimeSpan.FromMilliseconds(options.BackoffMaxMs)));
     }
 
     /// <summary>What every evaluator of the run needs besides its problem: seeds, observation sampling, chaos.</summary>

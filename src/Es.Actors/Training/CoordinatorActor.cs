@@ -1,5 +1,6 @@
+using Akka.Actor;
+using Akka.Event;
 using Es.Actors.Fabric;
-using Es.Actors.Kernel;
 
 namespace Es.Actors.Training;
 
@@ -8,14 +9,16 @@ namespace Es.Actors.Training;
 /// generation's tasks on the fabric, collects the results, applies the update and reports.
 /// The decisions are the session's; this actor only sequences them on its mailbox.
 /// </summary>
-public sealed class CoordinatorActor : Actor
+public sealed class CoordinatorActor : UntypedActor
 {
     private readonly TrainingSession _session;
     private readonly IEvaluationFabric _fabric;
     private readonly IRunObserver _observer;
     private readonly IRunJournal _journal;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    private CoordinatorActor(TrainingSession session, IEvaluationFabric fabric, IRunObserver observer, IRunJournal journal)
+    /// <summary>Created through <see cref="Props"/>.</summary>
+    public CoordinatorActor(TrainingSession session, IEvaluationFabric fabric, IRunObserver observer, IRunJournal journal)
     {
         _session = session;
         _fabric = fabric;
@@ -33,11 +36,11 @@ public sealed class CoordinatorActor : Actor
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(fabric);
         ArgumentNullException.ThrowIfNull(observer);
-        return Kernel.Props.Create(() => new CoordinatorActor(session, fabric, observer, journal ?? NullRunJournal.Instance));
+        return Akka.Actor.Props.Create(() => new CoordinatorActor(session, fabric, observer, journal ?? NullRunJournal.Instance));
     }
 
     /// <inheritdoc/>
-    protected internal override void PreStart()
+    protected override void PreStart()
     {
         _fabric.AttachCoordinator(Self);
         if (_session.IsFinished)
@@ -50,7 +53,7 @@ public sealed class CoordinatorActor : Actor
     }
 
     /// <inheritdoc/>
-    protected internal override void Receive(object message)
+    protected override void OnReceive(object message)
     {
         switch (message)
         {
@@ -62,7 +65,7 @@ public sealed class CoordinatorActor : Actor
             case TaskResult result:
                 if (result.Error is not null)
                 {
-                    Context.System.Log($"coordinator: candidates failed: {result.Error}");
+                    _log.Warning($"coordinator: candidates failed: {result.Error}");
                 }
 
                 if (_session.Record(result))

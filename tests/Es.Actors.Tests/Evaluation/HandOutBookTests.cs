@@ -1,16 +1,22 @@
+using Akka.Actor;
 using Es.Actors.Evaluation;
 using Es.Actors.Fabric;
-using Es.Actors.Kernel;
-using Es.TestKit;
 
 namespace Es.Actors.Tests.Evaluation;
 
-public sealed class HandOutBookTests
+/// <summary>The pool's plain bookkeeping, with Akka.TestKit probes standing in for evaluators.</summary>
+public sealed class HandOutBookTests : Akka.TestKit.Xunit2.TestKit
 {
     private readonly HandOutBook _book = new();
-    private readonly TestProbe _first = new("first");
-    private readonly TestProbe _second = new("second");
+    private readonly IActorRef _first;
+    private readonly IActorRef _second;
     private long _dispatch;
+
+    public HandOutBookTests()
+    {
+        _first = CreateTestProbe("first");
+        _second = CreateTestProbe("second");
+    }
 
     [Fact]
     public void FreeSlots_StartingEvaluators_NoRoomUntilTheySayTheyAreReady()
@@ -57,7 +63,7 @@ public sealed class HandOutBookTests
         var waiting = NewHandOut();
         _book.Hand(_first, running);
         _book.Hand(_first, waiting);
-        var clock = new DeadlineClock(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(5), new ManualClock().CreateTimer(_ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        var clock = new DeadlineClock(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(5), new CancellationTokenSource());
         _book.SetClock(_first, clock);
 
         var (done, doneClock) = _book.Finish(_first);
@@ -151,7 +157,7 @@ public sealed class HandOutBookTests
         Assert.Null(ticket.StartedAt);
     }
 
-    private void Up(ActorRef evaluator)
+    private void Up(IActorRef evaluator)
     {
         _book.Add(evaluator);
         _book.TryMarkUp(evaluator);
@@ -167,7 +173,7 @@ public sealed class HandOutBookTests
         return (running, waiting);
     }
 
-    private HandOut NewHandOut() => new(new TestLease(), ++_dispatch, new HandOutTicket());
+    private HandOut NewHandOut() => new(new TestLease(), ++_dispatch, new HandOutTicket(), new CancellationTokenSource());
 
     private sealed class TestLease() : TaskLease(new EvaluationTask(0, TaskKind.Candidates, 0, 1))
     {

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Es.Core.Configuration;
 using Es.TestKit;
 
@@ -23,7 +24,7 @@ public sealed class PrefetchSimulationTests
         await using var cluster = Simulations.Create(Simulations.Config(), nodes: 1, evaluatorsPerNode: 1);
         cluster.Evaluator(0, 0).StallNext();
         await cluster.BeginRunAsync();
-        await cluster.Evaluator(0, 0).Stalled.WaitAsync(TestProbe.DefaultTimeout);
+        await cluster.Evaluator(0, 0).Stalled.WaitAsync(TestTimeouts.Default);
 
         await cluster.ExpectTasksTakenAsync(2); // times out if the next task waited for the answer
         cluster.Evaluator(0, 0).Release();
@@ -41,7 +42,7 @@ public sealed class PrefetchSimulationTests
         await cluster.ExpectTasksTakenAsync(4); // each node: one running, one waiting
 
         cluster.KillNode(1);
-        await cluster.System.WhenStopped(cluster.Node(1)).WaitAsync(TestProbe.DefaultTimeout);
+        await cluster.Node(1).WatchAsync().WaitAsync(TestTimeouts.Default);
 
         Assert.Equal(2, cluster.Fabric.TasksRedelivered); // both, and no more: a node holds two per evaluator at most
         cluster.Evaluator(0, 0).Release();
@@ -57,7 +58,7 @@ public sealed class PrefetchSimulationTests
         await using var cluster = await StalledWithTheNextWaitingAsync(Simulations.Config());
 
         cluster.KillNode(0);
-        await cluster.System.WhenStopped(cluster.Node(0)).WaitAsync(TestProbe.DefaultTimeout);
+        await cluster.Node(0).WatchAsync().WaitAsync(TestTimeouts.Default);
 
         Assert.Equal(2, cluster.Fabric.TasksRedelivered);
     }
@@ -119,7 +120,7 @@ public sealed class PrefetchSimulationTests
 
         cluster.Clock.Advance(TimeSpan.FromSeconds(4)); // the waiting task has waited 4 s
         evaluator.ReleaseAndStallAfter(EpisodesInFirstTask - 1); // the running task ends; the waiting one starts, and stalls
-        await evaluator.Stalled.WaitAsync(TestProbe.DefaultTimeout);
+        await evaluator.Stalled.WaitAsync(TestTimeouts.Default);
         await cluster.Clock.TimerCreatedAsync(); // the first task's deadline, armed as it was handed out
         Assert.Equal(TimeSpan.FromSeconds(5), await cluster.Clock.TimerCreatedAsync()); // the second's, armed as it started: its full 5 s
         cluster.Clock.Advance(TimeSpan.FromSeconds(4)); // 8 s since it was handed out, 4 s since it started
@@ -155,7 +156,7 @@ public sealed class PrefetchSimulationTests
         await cluster.ExpectTasksTakenAsync(4); // each: one running (stalled), one waiting
 
         quick.Release(); // it scores its two, then the last two of the six, then is idle
-        await allButTheStalledTask.Task.WaitAsync(TestProbe.DefaultTimeout); // 4, not 5, if the slow one kept its waiting task
+        await allButTheStalledTask.Task.WaitAsync(TestTimeouts.Default); // 4, not 5, if the slow one kept its waiting task
 
         Assert.Equal(0, cluster.Fabric.TasksRedelivered); // taken within the pool, not through the fabric
         slow.Release(); // it skips the task it no longer holds
@@ -168,7 +169,7 @@ public sealed class PrefetchSimulationTests
         var cluster = Simulations.Create(config, nodes: 1, evaluatorsPerNode: 1);
         cluster.Evaluator(0, 0).StallNext();
         await cluster.BeginRunAsync();
-        await cluster.Evaluator(0, 0).Stalled.WaitAsync(TestProbe.DefaultTimeout);
+        await cluster.Evaluator(0, 0).Stalled.WaitAsync(TestTimeouts.Default);
         await cluster.ExpectTasksTakenAsync(2);
         return cluster;
     }

@@ -15,11 +15,11 @@ internal static class Simulations
     /// <summary>θ of <see cref="Config"/> on a cluster without faults.</summary>
     public static Task<float[]> FaultFreeTheta => CleanTheta.Value;
 
-    public static Task<SimulatedCluster> StartAsync(TrainingConfig config, int nodes = 2, int evaluatorsPerNode = 2, Es.Actors.Kernel.SupervisorStrategy? strategy = null) =>
-        SimulatedCluster.StartAsync(new SimulationSetup(config, TrainingConfigs.Noise, nodes, evaluatorsPerNode) { Strategy = strategy });
+    public static Task<SimulatedCluster> StartAsync(TrainingConfig config, int nodes = 2, int evaluatorsPerNode = 2, Es.Actors.Supervision.RestartPolicy? restarts = null) =>
+        SimulatedCluster.StartAsync(new SimulationSetup(config, TrainingConfigs.Noise, nodes, evaluatorsPerNode) { Restarts = restarts });
 
-    public static SimulatedCluster Create(TrainingConfig config, int nodes = 2, int evaluatorsPerNode = 2, Es.Actors.Kernel.SupervisorStrategy? strategy = null) =>
-        SimulatedCluster.Create(new SimulationSetup(config, TrainingConfigs.Noise, nodes, evaluatorsPerNode) { Strategy = strategy });
+    public static SimulatedCluster Create(TrainingConfig config, int nodes = 2, int evaluatorsPerNode = 2, Es.Actors.Supervision.RestartPolicy? restarts = null) =>
+        SimulatedCluster.Create(new SimulationSetup(config, TrainingConfigs.Noise, nodes, evaluatorsPerNode) { Restarts = restarts });
 
     /// <summary>Runs to the end, advancing the clock by <paramref name="deadline"/> each time an evaluator hangs.</summary>
     public static async Task<Es.Actors.Training.TrainingOutcome> RunAdvancingOnHangsAsync(SimulatedCluster cluster, Func<string, bool> isHang, TimeSpan deadline)

@@ -1,5 +1,4 @@
 using Es.Actors.Fabric;
-using Es.Actors.Kernel;
 using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.TestKit;
@@ -7,7 +6,7 @@ using Es.TestKit;
 namespace Es.Actors.Tests.Simulation;
 
 /// <summary>
-/// A cluster of simulated nodes over the in-memory fabric on a manual clock, with faults
+/// A cluster of simulated nodes (Akka evaluator pools) over the in-memory fabric on Akka's virtual time, with faults
 /// injected: whatever fails, the run completes with the θ a fault-free run reaches.
 /// </summary>
 public sealed class SupervisionSimulationTests
@@ -34,7 +33,7 @@ public sealed class SupervisionSimulationTests
         cluster.Evaluator(0, 0).StallNext();
         cluster.Evaluator(1, 0).StallNext();
         await cluster.BeginRunAsync();
-        await Task.WhenAll(cluster.Evaluator(0, 0).Stalled, cluster.Evaluator(1, 0).Stalled).WaitAsync(TestProbe.DefaultTimeout);
+        await Task.WhenAll(cluster.Evaluator(0, 0).Stalled, cluster.Evaluator(1, 0).Stalled).WaitAsync(TestTimeouts.Default);
         Assert.Empty(cluster.Reports); // generation 0 is in progress
 
         cluster.KillNode(1);
@@ -90,7 +89,7 @@ public sealed class SupervisionSimulationTests
         await using var cluster = Simulations.Create(config, nodes: 1, evaluatorsPerNode: 1);
         cluster.Evaluator(0, 0).StallNext(); // stuck, and deaf to cancellation
         await cluster.BeginRunAsync();
-        await cluster.Evaluator(0, 0).Stalled.WaitAsync(TestProbe.DefaultTimeout);
+        await cluster.Evaluator(0, 0).Stalled.WaitAsync(TestTimeouts.Default);
 
         cluster.Clock.Advance(TimeSpan.FromSeconds(5));
         await cluster.ExpectLogAsync(l => l.Contains("node-0/evaluator-0 failed (TaskDeadlineExceededException", StringComparison.Ordinal));
@@ -134,43 +133,23 @@ public sealed class SupervisionSimulationTests
     }
 
     [Fact]
-    public async Task AllForOne_OneEvaluatorCrashes_ItsSiblingsRestartTooAndSameTheta()
+    public async Task PoolFails_EveryEvaluatorStopped_ReportedToTheRunAndTheOtherNodeCarriesOn()
     {
-        // The crash is planned on every evaluator (whichever is offered work first fails), so
-        // the count does not depend on scheduling: each failure restarts all three.
-        var strategy = new AllForOneStrategy(_ => Directive.Restart);
-        await using var cluster = Simulations.Create(Simulations.Config(), nodes: 1, evaluatorsPerNode: 3, strategy: strategy);
-        for (int i = 0; i < 3; i++)
-        {
-            cluster.CrashEvaluator(0, i);
-        }
-
-        await cluster.BeginRunAsync();
-        var outcome = await cluster.RunToEndAsync();
-
-        Assert.Equal(await Simulations.FaultFreeTheta, outcome.Theta);
-        Assert.True(cluster.Statistics.EvaluatorRestarts >= 3);
-        Assert.Equal(0, cluster.Statistics.EvaluatorRestarts % 3);
-    }
-
-    [Fact]
-    public async Task Escalate_EvaluatorFails_ReachesThePoolsParentAndTheOtherNodeCarriesOn()
-    {
-        // Node 1's evaluator holds a task until the escalation is seen, so node 0's is sure to be offered work.
-        var strategy = new OneForOneStrategy(_ => Directive.Escalate);
-        await using var cluster = Simulations.Create(Simulations.Config(), nodes: 2, evaluatorsPerNode: 1, strategy: strategy);
-        cluster.CrashEvaluator(0, 0);
+        // Node 0's only evaluator always fails and may not restart: its pool has no evaluator
+        // left and fails; node 1's evaluator holds a task until that is seen, so node 0 is sure to be offered work.
+        var config = Simulations.Config() with { Supervision = new SupervisionOptions { MaxRestarts = 0, MaxAttempts = 10 } };
+        await using var cluster = Simulations.Create(config, nodes: 2, evaluatorsPerNode: 1);
+        cluster.Evaluator(0, 0).FailAlways();
         cluster.Evaluator(1, 0).StallNext();
         await cluster.BeginRunAsync();
 
-        await cluster.ExpectLogAsync(l => l.Contains("/user/node-0: failed and was stopped", StringComparison.Ordinal));
+        await cluster.ExpectLogAsync(l => l.Contains("/node-0: failed and was stopped", StringComparison.Ordinal));
         cluster.Evaluator(1, 0).Release();
         var outcome = await cluster.RunToEndAsync();
 
         var (actor, reason) = Assert.Single(cluster.TopLevelFailures);
         Assert.Equal(cluster.Node(0), actor);
-        var escalated = Assert.IsType<EscalatedException>(reason);
-        Assert.IsType<SimulatedFaultException>(escalated.InnerException);
+        Assert.Contains("Every evaluator of this pool has stopped", reason.Message, StringComparison.Ordinal);
         Assert.Equal(await Simulations.FaultFreeTheta, outcome.Theta);
     }
 

@@ -1,11 +1,11 @@
 using Es.Core.Randomness;
 
-namespace Es.Actors.Kernel;
+namespace Es.Actors.Supervision;
 
 /// <summary>
-/// Exponential restart backoff with jitter: the n-th restart within the budget window
-/// waits min·2ⁿ⁻¹ capped at max, stretched by up to <see cref="RandomFactor"/>, so a
-/// crowd of evaluators that failed together does not restart in lock-step.
+/// Exponential restart backoff with jitter: the n-th consecutive restart waits min·2ⁿ⁻¹
+/// capped at max, stretched by up to <see cref="RandomFactor"/>, so a crowd of evaluators
+/// that failed together does not restart in lock-step.
 /// </summary>
 /// <param name="Min">Delay before the first restart.</param>
 /// <param name="Max">Cap on the delay.</param>
@@ -13,7 +13,7 @@ namespace Es.Actors.Kernel;
 public sealed record RestartBackoff(TimeSpan Min, TimeSpan Max, double RandomFactor = 0.2)
 {
     /// <summary>The delay before restart number <paramref name="attempt"/> (1-based).</summary>
-    /// <param name="attempt">How many restarts the child has had in the window, this one included.</param>
+    /// <param name="attempt">How many consecutive restarts the evaluator has had, this one included.</param>
     /// <param name="jitterSeed">Seed of the jitter draw, so tests see the same delays every run.</param>
     public TimeSpan Delay(int attempt, ulong jitterSeed)
     {
