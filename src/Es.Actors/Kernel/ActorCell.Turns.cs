@@ -9,8 +9,9 @@ namespace Es.Actors.Kernel;
 /// A message that a dedicated thread sends to an idle thread-pool actor runs that actor's
 /// turn at once, on the sending thread. An evaluator's answer is thus handled by its pool
 /// (and the result by the coordinator) before the evaluator starts its next task, without
-/// waking a pool thread: on a KVM guest that wake-up cost the sender 13–23 µs per message,
-/// and with every core scoring, the woken thread also takes a core from an evaluator.
+/// waking a pool thread: on a virtual machine that wake-up costs the sender more than the
+/// short turn it starts (docs/benchmarks.md), and with every core scoring, the woken thread
+/// also takes a core from an evaluator.
 /// Those turns are short; the longest is the coordinator's update at the end of a
 /// generation, when the evaluator has nothing else to do.
 /// </para>
