@@ -1,9 +1,12 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
 using Akka.Actor;
 using Es.Actors.Fabric;
 using Es.Actors.Persistence;
 using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Core.Rollouts;
+using Es.Core.Strategies;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -53,7 +56,7 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
         _connection = connection;
         _publisher = publisher;
         _runId = runId;
-        _runKey = ThetaDigest.RunKey(runId);
+        _runKey = RunKeyOf(runId);
         // Workers never see the store's connection string (it may hold a password).
         _configJson = ConfigWriter.ToJson(config with { Persistence = config.Persistence with { ConnectionString = string.Empty } });
         _epoch = epoch;
@@ -149,7 +152,7 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
 
         _generation = view.Generation;
         Interlocked.Increment(ref _generationsPublished);
-        var broadcast = new GenerationMessage(_runKey, _epoch, view.Generation, ThetaDigest.Compute(view.Theta), previous?.Generation == view.Generation - 1 ? previous : null);
+        var broadcast = new GenerationMessage(_runKey, _epoch, view.Generation, ThetaHash.Compute(view.Theta), previous?.Generation == view.Generation - 1 ? previous : null);
         _publisher.Publish(ClusterTopology.Generations, string.Empty, WireProtocol.Encode(broadcast), persistent: false);
         foreach (var task in tasks)
         {
@@ -330,6 +333,10 @@ public sealed class BrokerCoordinatorFabric : IEvaluationFabric, IReplicatingFab
 
         return Task.CompletedTask;
     }
+
+    /// <summary>A run id as the 64-bit key every task, result and broadcast carries.</summary>
+    private static ulong RunKeyOf(string runId) =>
+        BinaryPrimitives.ReadUInt64LittleEndian(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(runId)));
 
     /// <summary>Why the broker dead-lettered a message (x-death's latest reason: rejected, delivery_limit, expired…).</summary>
     private static string? DeathReason(BasicDeliverEventArgs delivery)

@@ -3,6 +3,7 @@ using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Core.Noise;
 using Es.Core.Rollouts;
+using Es.Core.Strategies;
 
 namespace Es.Actors.Cluster;
 
@@ -115,7 +116,7 @@ public sealed class NodeReplica
         return HashMatches(message) ? ReplicaStep.Advanced : ReplicaStep.OutOfStep;
     }
 
-    private bool HashMatches(GenerationMessage message) => ThetaDigest.Compute(_view.Theta).AsSpan().SequenceEqual(message.ThetaHash);
+    private bool HashMatches(GenerationMessage message) => ThetaHash.Compute(_view.Theta).AsSpan().SequenceEqual(message.ThetaHash);
 
     private TrainingSession Restore(byte[] snapshot)
     {

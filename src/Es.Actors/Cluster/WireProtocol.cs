@@ -1,6 +1,7 @@
 using System.Text;
 using Es.Actors.Fabric;
 using Es.Actors.Persistence;
+using Es.Actors.Serialization;
 
 namespace Es.Actors.Cluster;
 
@@ -56,28 +57,20 @@ public static class WireProtocol
                     w.Write(m.NodeId);
                     w.Write(m.Redelivered);
                     WriteTask(w, m.Result.Task);
-                    WriteDoubles(w, m.Result.Returns);
+                    w.WriteDoubles(m.Result.Returns);
                     w.Write(m.Result.Steps);
-                    w.Write(m.Result.Observations.Length);
-                    foreach (var o in m.Result.Observations)
-                    {
-                        w.Write(o.CandidateIndex);
-                        w.Write(o.Count);
-                        WriteDoubles(w, o.Mean);
-                        WriteDoubles(w, o.M2);
-                    }
-
+                    w.WriteObservations(m.Result.Observations);
                     break;
                 case GenerationMessage m:
                     w.Write((byte)Kind.Generation);
                     w.Write(m.RunKey);
                     w.Write(m.Epoch);
                     w.Write(m.Generation);
-                    WriteBytes(w, m.ThetaHash);
+                    w.WriteByteArray(m.ThetaHash);
                     w.Write(m.Previous is not null);
                     if (m.Previous is not null)
                     {
-                        WriteBytes(w, CheckpointCodec.EncodeRecord(m.Previous, 0));
+                        w.WriteByteArray(CheckpointCodec.EncodeRecord(m.Previous, 0));
                     }
 
                     break;
@@ -99,7 +92,7 @@ public static class WireProtocol
                     w.Write(m.RunKey);
                     w.Write(m.RunId);
                     w.Write(m.ConfigJson);
-                    WriteBytes(w, m.Snapshot);
+                    w.WriteByteArray(m.Snapshot);
                     break;
                 case HeartbeatMessage m:
                     w.Write((byte)Kind.Heartbeat);
@@ -155,7 +148,7 @@ public static class WireProtocol
                 Kind.Generation => ReadGeneration(r),
                 Kind.Finished => new FinishedMessage(r.ReadUInt64(), r.ReadString()),
                 Kind.Join => new JoinMessage(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), r.ReadBoolean()),
-                Kind.Welcome => new WelcomeMessage(r.ReadUInt64(), r.ReadString(), r.ReadString(), ReadBytes(r)),
+                Kind.Welcome => new WelcomeMessage(r.ReadUInt64(), r.ReadString(), r.ReadString(), r.ReadByteArray()),
                 Kind.Heartbeat => new HeartbeatMessage(r.ReadString(), r.ReadInt32()),
                 Kind.Leave => new LeaveMessage(r.ReadString()),
                 _ => throw new InvalidDataException($"unknown message type {(byte)kind}"),
@@ -184,13 +177,9 @@ public static class WireProtocol
         string node = r.ReadString();
         bool redelivered = r.ReadBoolean();
         var task = ReadTask(r);
-        var returns = ReadDoubles(r);
+        var returns = r.ReadDoubles();
         long steps = r.ReadInt64();
-        var observations = new ObservationDelta[ReadCount(r, 16)];
-        for (int i = 0; i < observations.Length; i++)
-        {
-            observations[i] = new ObservationDelta(r.ReadInt32(), r.ReadInt64(), ReadDoubles(r), ReadDoubles(r));
-        }
+        var observations = r.ReadObservations();
 
         if (returns.Length != task.Count)
         {
@@ -205,8 +194,8 @@ public static class WireProtocol
         ulong runKey = r.ReadUInt64();
         long epoch = r.ReadInt64();
         int generation = r.ReadInt32();
-        var hash = ReadBytes(r);
-        var previous = r.ReadBoolean() ? CheckpointCodec.DecodeRecord(ReadBytes(r)).Record : null;
+        var hash = r.ReadByteArray();
+        var previous = r.ReadBoolean() ? CheckpointCodec.DecodeRecord(r.ReadByteArray()).Record : null;
         return new GenerationMessage(runKey, epoch, generation, hash, previous);
     }
 
@@ -230,51 +219,5 @@ public static class WireProtocol
         }
 
         return new EvaluationTask(generation, (TaskKind)kind, first, count);
-    }
-
-    private static void WriteDoubles(BinaryWriter w, double[] values)
-    {
-        w.Write(values.Length);
-        foreach (var v in values)
-        {
-            w.Write(v);
-        }
-    }
-
-    private static double[] ReadDoubles(BinaryReader r)
-    {
-        var values = new double[ReadCount(r, sizeof(double))];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = r.ReadDouble();
-        }
-
-        return values;
-    }
-
-    private static void WriteBytes(BinaryWriter w, byte[] bytes)
-    {
-        w.Write(bytes.Length);
-        w.Write(bytes);
-    }
-
-    private static byte[] ReadBytes(BinaryReader r)
-    {
-        int count = ReadCount(r, 1);
-        var bytes = r.ReadBytes(count);
-        return bytes.Length == count ? bytes : throw new EndOfStreamException();
-    }
-
-    /// <summary>A count that the remaining payload can actually hold (a corrupt count must not allocate gigabytes).</summary>
-    private static int ReadCount(BinaryReader r, int elementSize)
-    {
-        int count = r.ReadInt32();
-        long remaining = r.BaseStream.Length - r.BaseStream.Position;
-        if (count < 0 || (long)count * elementSize > remaining)
-        {
-            throw new InvalidDataException($"malformed cluster message: a count of {count} does not fit the {remaining} bytes left");
-        }
-
-        return count;
     }
 }

@@ -14,7 +14,9 @@ internal sealed class HandOutBook
     /// <summary>
     /// Hand-outs an evaluator may hold. Two: the next task is already in its mailbox when it
     /// answers the current one, so it never idles while its answer goes round the pool and
-    /// the fabric and a new task comes back. More would only let a slow node hoard work. Two by
+    /// the fabric and a new task comes back (a wait paid once per task, which adds up to a
+    /// visible share of a generation when tasks are small; docs/benchmarks.md has the
+    /// measurement). More would only let a slow node hoard work. Two by
     /// construction: an evaluator's record has one running and one waiting place.
     /// </summary>
     public const int Depth = 2;

@@ -1,7 +1,6 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using Es.Actors.Fabric;
+using Es.Actors.Serialization;
 using Es.Actors.Training;
 using Es.Core.Optimizers;
 
@@ -30,17 +29,9 @@ public static class CheckpointCodec
             w.Write(RecordMagic);
             w.Write(record.Generation);
             w.Write(record.HasPopulation);
-            WriteDoubles(w, record.Rewards);
-            w.Write(record.Observations.Length);
-            foreach (var delta in record.Observations)
-            {
-                w.Write(delta.CandidateIndex);
-                w.Write(delta.Count);
-                WriteDoubles(w, delta.Mean);
-                WriteDoubles(w, delta.M2);
-            }
-
-            WriteDoubles(w, record.EvalReturns);
+            w.WriteDoubles(record.Rewards);
+            w.WriteObservations(record.Observations);
+            w.WriteDoubles(record.EvalReturns);
             w.Write(record.Steps);
             w.Write(wallSeconds);
         }
@@ -56,14 +47,9 @@ public static class CheckpointCodec
         {
             int generation = r.ReadInt32();
             bool hasPopulation = r.ReadBoolean();
-            var rewards = ReadDoubles(r);
-            var deltas = new ObservationDelta[ReadCount(r)];
-            for (int i = 0; i < deltas.Length; i++)
-            {
-                deltas[i] = new ObservationDelta(r.ReadInt32(), r.ReadInt64(), ReadDoubles(r), ReadDoubles(r));
-            }
-
-            var eval = ReadDoubles(r);
+            var rewards = r.ReadDoubles();
+            var deltas = r.ReadObservations();
+            var eval = r.ReadDoubles();
             long steps = r.ReadInt64();
             double wall = r.ReadDouble();
             return (new GenerationRecord(generation, hasPopulation, rewards, deltas, eval, steps), wall);
@@ -79,18 +65,18 @@ public static class CheckpointCodec
         {
             w.Write(SnapshotMagic);
             w.Write(snapshot.Generation);
-            WriteFloats(w, snapshot.Theta);
+            w.WriteFloats(snapshot.Theta);
             w.Write(snapshot.Optimizer.Name);
             w.Write(snapshot.Optimizer.StepCount);
             w.Write(snapshot.Optimizer.Moments.Length);
             foreach (var moment in snapshot.Optimizer.Moments)
             {
-                WriteFloats(w, moment);
+                w.WriteFloats(moment);
             }
 
             w.Write(snapshot.ObservationCount);
-            WriteDoubles(w, snapshot.ObservationMean);
-            WriteDoubles(w, snapshot.ObservationM2);
+            w.WriteDoubles(snapshot.ObservationMean);
+            w.WriteDoubles(snapshot.ObservationM2);
             w.Write(snapshot.FinalEvalReturn);
             w.Write(snapshot.BestEvalReturn);
             w.Write(snapshot.SolvedGeneration.HasValue);
@@ -112,18 +98,18 @@ public static class CheckpointCodec
         return Decode(payload, SnapshotMagic, "snapshot", r =>
         {
             int generation = r.ReadInt32();
-            var theta = ReadFloats(r);
+            var theta = r.ReadFloats();
             var optimizerName = r.ReadString();
             long steps = r.ReadInt64();
-            var moments = new float[ReadCount(r)][];
+            var moments = new float[r.ReadCount(sizeof(int))][]; // each moment is at least its count
             for (int i = 0; i < moments.Length; i++)
             {
-                moments[i] = ReadFloats(r);
+                moments[i] = r.ReadFloats();
             }
 
             long count = r.ReadInt64();
-            var mean = ReadDoubles(r);
-            var m2 = ReadDoubles(r);
+            var mean = r.ReadDoubles();
+            var m2 = r.ReadDoubles();
             double final = r.ReadDouble();
             double best = r.ReadDouble();
             bool solved = r.ReadBoolean();
@@ -159,81 +145,13 @@ public static class CheckpointCodec
 
             return value;
         }
-        catch (EndOfStreamException)
+        catch (EndOfStreamException e)
         {
-            throw new InvalidDataException($"{what} is truncated");
+            throw new InvalidDataException($"{what} is truncated ({e.Message})", e);
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or OutOfMemoryException)
         {
             throw new InvalidDataException($"{what} is malformed: {e.Message}", e);
         }
-    }
-
-    private static int ReadCount(BinaryReader r)
-    {
-        int n = r.ReadInt32();
-        if (n < 0 || n > r.BaseStream.Length)
-        {
-            throw new InvalidDataException($"implausible length {n}");
-        }
-
-        return n;
-    }
-
-    private static void WriteDoubles(BinaryWriter w, double[] values)
-    {
-        w.Write(values.Length);
-        foreach (var v in values)
-        {
-            w.Write(v);
-        }
-    }
-
-    private static double[] ReadDoubles(BinaryReader r)
-    {
-        var values = new double[ReadCount(r)];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = r.ReadDouble();
-        }
-
-        return values;
-    }
-
-    private static void WriteFloats(BinaryWriter w, float[] values)
-    {
-        w.Write(values.Length);
-        if (BitConverter.IsLittleEndian)
-        {
-            w.Write(MemoryMarshal.AsBytes(values.AsSpan())); // θ can be millions of floats: one copy
-            return;
-        }
-
-        foreach (var v in values)
-        {
-            w.Write(v);
-        }
-    }
-
-    private static float[] ReadFloats(BinaryReader r)
-    {
-        var values = new float[ReadCount(r)];
-        if (BitConverter.IsLittleEndian)
-        {
-            var bytes = MemoryMarshal.AsBytes(values.AsSpan());
-            if (r.Read(bytes) != bytes.Length)
-            {
-                throw new EndOfStreamException();
-            }
-
-            return values;
-        }
-
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = r.ReadSingle();
-        }
-
-        return values;
     }
 }

@@ -81,20 +81,13 @@ public sealed partial class TrainingSession
     }
 
     /// <summary>Applies a journaled round exactly as it was applied live.</summary>
-    /// <exception cref="InvalidDataException">The record is not the next round or does not fit the configuration.</exception>
+    /// <exception cref="InvalidDataException">The record is not the next round or does not fit the configuration; the session is left unchanged.</exception>
     public GenerationReport Replay(GenerationRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Generation != Generation || IsFinished || RoundInProgress)
-        {
-            throw new InvalidDataException($"journal record for generation {record.Generation} cannot follow generation {Generation}");
-        }
+        CheckReplayable(record);
 
-        if (record.HasPopulation && record.Rewards.Length != _rewards.Length)
-        {
-            throw new InvalidDataException($"journal record for generation {record.Generation} has {record.Rewards.Length} rewards, the population is {_rewards.Length}");
-        }
-
+        // Everything is checked above: from here on nothing can fail half-way.
         _roundHasPopulation = record.HasPopulation;
         Array.Clear(_deltas);
         if (record.HasPopulation)
@@ -111,6 +104,51 @@ public sealed partial class TrainingSession
         _roundSteps = record.Steps;
         _pending = 0;
         return CompleteRound();
+    }
+
+    /// <summary>
+    /// Checks the whole record before any of it is applied: a record that fails half-way
+    /// would leave θ updated without the observation statistics (or the statistics of the
+    /// refused record behind), and a replica that goes on from there silently diverges.
+    /// The rules are those <see cref="Record"/> applies to live results, so every record
+    /// this session wrote passes them.
+    /// </summary>
+    private void CheckReplayable(GenerationRecord record)
+    {
+        if (record.Generation != Generation || IsFinished || RoundInProgress)
+        {
+            throw new InvalidDataException($"journal record for generation {record.Generation} cannot follow generation {Generation}");
+        }
+
+        string what = $"journal record for generation {record.Generation}";
+        int population = record.HasPopulation ? _rewards.Length : 0;
+        if (record.Rewards.Length != population)
+        {
+            throw new InvalidDataException($"{what} has {record.Rewards.Length} rewards, the population is {population}");
+        }
+
+        if (record.Steps < 0)
+        {
+            throw new InvalidDataException($"{what} has {record.Steps} environment steps");
+        }
+
+        // In strictly increasing index order, as the session writes them: a repeated index
+        // would be merged once where the live run merged it once per result.
+        int previous = -1;
+        foreach (var delta in record.Observations)
+        {
+            if (delta.CandidateIndex <= previous || delta.CandidateIndex >= population)
+            {
+                throw new InvalidDataException($"{what} has an observation delta for candidate {delta.CandidateIndex} after {previous}; the population is {population}");
+            }
+
+            if (delta.Count < 0 || delta.Mean.Length != (_observations?.Dimension ?? -1) || delta.M2.Length != delta.Mean.Length)
+            {
+                throw new InvalidDataException($"{what} has an observation delta for candidate {delta.CandidateIndex} that does not fit the observation statistics");
+            }
+
+            previous = delta.CandidateIndex;
+        }
     }
 
     private GenerationRecord CurrentRecord()

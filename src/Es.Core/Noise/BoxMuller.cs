@@ -9,7 +9,8 @@ namespace Es.Core.Noise;
 /// </summary>
 /// <remarks>
 /// Why not <see cref="Randomness.DeterministicMath"/>: its series divide once per term and
-/// keep 1e-15 accuracy, which made 2^25 values cost about 0.6 s. Here short Horner
+/// keep 1e-15 accuracy, more than a float32 table can use, and building a full-size table
+/// with them was a large share of a short run's start-up (decision 0002). Here short Horner
 /// polynomials with constant coefficients keep about 1e-13 relative error (float32 needs
 /// 6e-8) and are several times faster. The scalar methods are the reference definition;
 /// <see cref="Transform"/> performs per lane exactly the same operations in the same order

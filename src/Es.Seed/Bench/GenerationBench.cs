@@ -5,6 +5,7 @@ using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Core.Noise;
 using Es.Core.Rollouts;
+using Es.Core.Strategies;
 using Es.Seed.Runs;
 
 namespace Es.Seed.Bench;
@@ -41,7 +42,7 @@ internal static class GenerationBench
         for (int r = 0; r < repetitions; r++)
         {
             var times = RunBare(config, noise, out var theta);
-            string hash = ThetaHash.Compute(theta);
+            string hash = ThetaHash.ComputeHex(theta);
             bestBareOutsideEpisodes = Math.Min(bestBareOutsideEpisodes, times.Total - times.Episodes);
             if (times.Evaluation < bare.Evaluation)
             {
@@ -148,7 +149,7 @@ internal static class GenerationBench
         var observer = new RoundClock(config.Generations, episodes);
         var result = await EmbeddedTraining.RunAsync(
             config, noise, workers, observer, cancellationToken, createProblem: () => new TimedProblem(ProblemFactory.Create(config), episodes)).ConfigureAwait(false);
-        return new Embedded(observer.Seconds, observer.EpisodeSeconds, ThetaHash.Compute(result.Outcome.Theta));
+        return new Embedded(observer.Seconds, observer.EpisodeSeconds, ThetaHash.ComputeHex(result.Outcome.Theta));
     }
 
     private readonly record struct Embedded(double Seconds, double EpisodeSeconds, string Hash);

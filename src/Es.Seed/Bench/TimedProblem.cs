@@ -28,7 +28,7 @@ internal sealed class TimedProblem(IProblem inner, TimedProblem.Counter counter)
         return outcome;
     }
 
-    /// <summary>Episode time summed over every evaluator (an episode lasts tens of µs, so one atomic add each is noise).</summary>
+    /// <summary>Episode time summed over every evaluator (one atomic add per episode is noise next to the episode itself).</summary>
     internal sealed class Counter
     {
         private long _ticks;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Es.Actors.Hosting;
 using Es.Actors.Training;
 using Es.Core.Configuration;
+using Es.Core.Strategies;
 using Es.Seed.Cli;
 using Es.Seed.Runs;
 
@@ -30,7 +31,7 @@ internal static class Summaries
         BestEvalReturn = Finite(outcome.BestEvalReturn),
         Solved = outcome.Solved,
         SolvedGeneration = outcome.SolvedGeneration,
-        ThetaSha256 = ThetaHash.Compute(outcome.Theta),
+        ThetaSha256 = ThetaHash.ComputeHex(outcome.Theta),
         CandidatesFailed = outcome.CandidatesFailed,
         Status = outcome.Interrupted ? "interrupted" : outcome.Solved ? "solved" : "finished",
     };

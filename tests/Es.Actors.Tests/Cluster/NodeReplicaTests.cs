@@ -3,6 +3,7 @@ using Es.Actors.Persistence;
 using Es.Actors.Tests.Training;
 using Es.Actors.Training;
 using Es.Core.Configuration;
+using Es.Core.Strategies;
 
 namespace Es.Actors.Tests.Cluster;
 
@@ -23,7 +24,7 @@ public sealed class NodeReplicaTests
     private static GenerationMessage Round(TrainingSession coordinator, TrainingConfig config)
     {
         SessionDriver.Run(coordinator, config, maxRounds: 1);
-        return new GenerationMessage(RunKey, 1, coordinator.Generation, ThetaDigest.Compute(coordinator.Theta), coordinator.LastRecord);
+        return new GenerationMessage(RunKey, 1, coordinator.Generation, ThetaHash.Compute(coordinator.Theta), coordinator.LastRecord);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ internal static class TrainingConfigs
     /// <summary>A 1M-value table: big enough for these tests' policies, quick to build.</summary>
     public static NoiseTable Noise { get; } = new(1 << 20, 123);
 
-    /// <summary>The classic quadratic, 3-d: results in milliseconds.</summary>
+    /// <summary>The classic quadratic, 3-d: cheap enough for tests that run many generations.</summary>
     public static TrainingConfig Quadratic(int generations = 30) => new()
     {
         Seed = 7,

@@ -24,7 +24,7 @@ internal sealed class ClusterScene : IDisposable
     /// <summary>A scene around a broker already started (e.g. in a network namespace); the scene disposes it.</summary>
     public static ClusterScene Around(RabbitMqServer broker) => new(broker);
 
-    /// <summary>Pendulum (every episode 200 steps) with a 128×128 policy: a task takes tens of milliseconds.</summary>
+    /// <summary>Pendulum (every episode 200 steps) with a 128×128 policy: tasks heavy enough that a node stopped or cut off mid-run is caught holding some.</summary>
     /// <param name="generations">Generations to train.</param>
     /// <param name="name">The file name.</param>
     /// <param name="persistence">The persistence provider, as JSON.</param>

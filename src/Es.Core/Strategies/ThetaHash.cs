@@ -1,0 +1,28 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace Es.Core.Strategies;
+
+/// <summary>
+/// The determinism fingerprint of θ: SHA-256 of θ as little-endian float32 bytes. A run's
+/// <c>theta_sha256</c> and a cluster node's check that its replica is in step are this one
+/// hash, so "the same θ" means the same thing to both.
+/// </summary>
+public static class ThetaHash
+{
+    /// <summary>The 32-byte digest of <paramref name="theta"/>.</summary>
+    public static byte[] Compute(ReadOnlySpan<float> theta)
+    {
+        // Written out little-endian whatever the machine, so the hash names θ's values, not its memory.
+        var bytes = new byte[theta.Length * sizeof(float)];
+        for (int i = 0; i < theta.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), theta[i]);
+        }
+
+        return SHA256.HashData(bytes);
+    }
+
+    /// <summary>The digest of <paramref name="theta"/> as lower-case hex (the summary's <c>theta_sha256</c>).</summary>
+    public static string ComputeHex(ReadOnlySpan<float> theta) => Convert.ToHexStringLower(Compute(theta));
+}
