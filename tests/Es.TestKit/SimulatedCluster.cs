@@ -6,8 +6,10 @@ using Akka.Event;
 using Es.Actors.Evaluation;
 using Es.Actors.Fabric;
 using Es.Actors.Hosting;
+using Es.Actors.Persistence;
 using Es.Actors.Supervision;
 using Es.Actors.Training;
+using Es.Core.Configuration;
 using Es.Core.Rollouts;
 
 namespace Es.TestKit;
@@ -31,6 +33,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
     private readonly ConcurrentQueue<(IActorRef Actor, Exception Reason)> _topLevelFailures = new();
     private readonly Channel<int> _tasksTaken = Channel.CreateUnbounded<int>();
     private readonly TrainingSession _session;
+    private readonly TrainingConfig _config;
     private readonly ActorHost _host;
     private IActorRef? _coordinator;
     private int _taken;
@@ -41,11 +44,12 @@ public sealed class SimulatedCluster : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(setup.Nodes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(setup.EvaluatorsPerNode, 1);
         var config = setup.Config;
+        _config = config;
         _host = ActorHost.Start("simulation", line =>
         {
             _log.Enqueue(line);
             _logLines.Writer.TryWrite(line);
-        }, ConfigurationFactory.ParseString(SimulatedScheduler.Hocon));
+        }, ConfigurationFactory.ParseString(SimulatedScheduler.Hocon).WithFallback(RunPersistence.InMemory));
         _host.TopLevelFailure += (actor, reason) =>
         {
             _topLevelFailures.Enqueue((actor, reason));
@@ -131,7 +135,8 @@ public sealed class SimulatedCluster : IAsyncDisposable
         }
 
         await Task.WhenAll(_faults.Cast<EvaluatorFaults>().Select(f => f.Started)).WaitAsync(TestTimeouts.Default).ConfigureAwait(false);
-        _coordinator = await _host.SpawnAsync(CoordinatorActor.Props(_session, Fabric, _observer), "coordinator").ConfigureAwait(false);
+        var plan = new CheckpointPlan("simulation", _config.Env.Name, "{}", _config.Persistence.SnapshotEvery);
+        _coordinator = await _host.SpawnAsync(CoordinatorActor.Props(_session, Fabric, _observer, plan, new RunCheckpoints()), "coordinator").ConfigureAwait(false);
     }
 
     /// <summary>The pool of simulated node <paramref name="node"/>.</summary>

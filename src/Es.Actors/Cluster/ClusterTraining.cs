@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Es.Actors.Hosting;
+using Es.Actors.Persistence;
 using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Core.Noise;
@@ -25,8 +26,8 @@ public static class ClusterTraining
     /// <param name="runId">The run.</param>
     /// <param name="config">The resolved configuration.</param>
     /// <param name="noise">The shared noise table.</param>
-    /// <param name="session">The session to continue.</param>
-    /// <param name="journal">Where rounds are made durable.</param>
+    /// <param name="session">A fresh session: the coordinator recovers the run into it.</param>
+    /// <param name="checkpointing">Where the coordinator persists the run (the shared store a standby takes over from).</param>
     /// <param name="epoch">This coordinator's epoch.</param>
     /// <param name="localWorkers">Evaluators in this process (0: coordinate only).</param>
     /// <param name="observer">Receives every round.</param>
@@ -40,7 +41,7 @@ public static class ClusterTraining
         TrainingConfig config,
         NoiseTable noise,
         TrainingSession session,
-        IRunJournal journal,
+        Checkpointing checkpointing,
         long epoch,
         int localWorkers,
         IRunObserver observer,
@@ -55,12 +56,13 @@ public static class ClusterTraining
             var finished = new TaskCompletionSource<TrainingOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var nodeStop = new CancellationTokenSource();
             Task<NodeExit>? localNode = null;
-            var host = ActorHost.Start("es-seed", log);
+            var host = ActorHost.Start("es-seed", log, checkpointing.Persistence);
             await using (host.ConfigureAwait(false))
             {
                 host.TopLevelFailure += (actor, reason) => finished.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));
                 var relay = new Relay(observer, finished);
-                var coordinator = await host.SpawnAsync(CoordinatorActor.Props(session, fabric, relay, journal), "coordinator").ConfigureAwait(false);
+                var plan = checkpointing.Plan with { From = await SnapshotChooser.ChooseAsync(host.System, runId, line => log($"warning: {line}")).ConfigureAwait(false) };
+                var coordinator = await host.SpawnAsync(CoordinatorActor.Props(session, fabric, relay, plan, checkpointing.Checkpoints), "coordinator").ConfigureAwait(false);
                 using var registration = stop.Register(() => coordinator.Tell(new StopTraining()));
                 if (localWorkers > 0)
                 {
@@ -105,6 +107,8 @@ public static class ClusterTraining
     private sealed class Relay(IRunObserver inner, TaskCompletionSource<TrainingOutcome> finished) : IRunObserver
     {
         public void OnRoundCompleted(GenerationReport report) => inner.OnRoundCompleted(report);
+
+        public void OnRecovered(RecoveryResult recovery) => inner.OnRecovered(recovery);
 
         public void OnFinished(TrainingOutcome outcome)
         {

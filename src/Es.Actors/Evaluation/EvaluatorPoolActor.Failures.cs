@@ -60,7 +60,15 @@ public sealed partial class EvaluatorPoolActor
         Context.Unwatch(evaluator);
         Context.Stop(evaluator);
         _slots.Remove(evaluator);
-        _book.Remove(evaluator, out _);
+        _book.Remove(evaluator, out var left);
+        if (left.Running is { } answered)
+        {
+            // It answered its running task and started the waiting one just as its deadline
+            // was checked: that answer, still on its way, will read as stale, so the task goes
+            // back (no attempt counted) instead of being lost.
+            Release(answered.Lease);
+        }
+
         if (!replace)
         {
             _log.Warning($"{evaluator.Path}: restart budget of {_restarts.MaxRestarts} spent; stopped, the other evaluators carry on");

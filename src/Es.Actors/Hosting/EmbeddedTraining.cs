@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Es.Actors.Evaluation;
 using Es.Actors.Fabric;
+using Es.Actors.Persistence;
 using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Core.Noise;
@@ -23,8 +24,7 @@ public static class EmbeddedTraining
     /// <param name="stop">Requests a clean stop after the round in progress.</param>
     /// <param name="log">Diagnostic lines from the actor system.</param>
     /// <param name="createProblem">Makes each evaluator's problem (default: the one the configuration names); tests inject faults here.</param>
-    /// <param name="session">The session to continue (a resumed run); default: a fresh one at θ₀.</param>
-    /// <param name="journal">Where rounds are made durable; default: nowhere.</param>
+    /// <param name="checkpointing">Where the coordinator persists the run and recovers it from (a resumed run); default: in memory.</param>
     public static async Task<TrainingResult> RunAsync(
         TrainingConfig config,
         NoiseTable noise,
@@ -33,8 +33,7 @@ public static class EmbeddedTraining
         CancellationToken stop,
         Action<string>? log = null,
         Func<IProblem>? createProblem = null,
-        TrainingSession? session = null,
-        IRunJournal? journal = null)
+        Checkpointing? checkpointing = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(noise);
@@ -44,9 +43,11 @@ public static class EmbeddedTraining
         var fabric = new InMemoryFabric();
         var statistics = new PoolStatistics();
         var finished = new CompletionObserver(observer);
-        var host = ActorHost.Start("es-embedded", log);
+        checkpointing ??= Checkpointing.InMemory(config);
+        var host = ActorHost.Start("es-embedded", log, checkpointing.Persistence);
         await using (host.ConfigureAwait(false))
         {
+            var plan = checkpointing.Plan with { From = await SnapshotChooser.ChooseAsync(host.System, checkpointing.Plan.RunId, line => log?.Invoke($"warning: {line}")).ConfigureAwait(false) };
             host.TopLevelFailure += finished.Fail;
             var settings = EvaluatorSupervision.Settings(config);
             var evaluatorProps = EvaluatorActor.Props(
@@ -55,12 +56,12 @@ public static class EmbeddedTraining
             await host.SpawnAsync(
                 EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, EvaluatorSupervision.Restarts(config.Supervision), statistics, PoolSettings.From(config.Supervision)),
                 "evaluators").ConfigureAwait(false);
-            session ??= new TrainingSession(config, noise, ProblemFactory.Create(config));
+            var session = new TrainingSession(config, noise, ProblemFactory.Create(config));
             // Registered before the coordinator exists, so a stop requested during its first
             // rounds is not missed; a stop that came before it existed is passed on just after.
             IActorRef? coordinator = null;
             using var registration = stop.Register(() => Volatile.Read(ref coordinator)?.Tell(new StopTraining()));
-            Volatile.Write(ref coordinator, await host.SpawnAsync(CoordinatorActor.Props(session, fabric, finished, journal), "coordinator").ConfigureAwait(false));
+            Volatile.Write(ref coordinator, await host.SpawnAsync(CoordinatorActor.Props(session, fabric, finished, plan, checkpointing.Checkpoints), "coordinator").ConfigureAwait(false));
             if (stop.IsCancellationRequested)
             {
                 coordinator.Tell(new StopTraining());
@@ -82,6 +83,8 @@ public static class EmbeddedTraining
         public Task<TrainingOutcome> Task => _done.Task;
 
         public void OnRoundCompleted(GenerationReport report) => inner.OnRoundCompleted(report);
+
+        public void OnRecovered(RecoveryResult recovery) => inner.OnRecovered(recovery);
 
         public void OnFinished(TrainingOutcome outcome)
         {

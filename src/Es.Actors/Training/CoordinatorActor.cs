@@ -1,59 +1,62 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
 using Es.Actors.Fabric;
+using Es.Actors.Persistence;
 
 namespace Es.Actors.Training;
 
 /// <summary>
 /// Holds θ (inside its <see cref="TrainingSession"/>) and runs rounds: publishes a
 /// generation's tasks on the fabric, collects the results, applies the update and reports.
-/// The decisions are the session's; this actor only sequences them on its mailbox.
+/// A persistent actor (persistence id = run id): each completed generation is persisted as
+/// one event before anyone hears of it or the next generation starts, and recovery replays
+/// the events through the same code as the live run, so a resumed run reaches the same θ
+/// bit for bit. The decisions are the session's; this actor only sequences them.
 /// </summary>
-public sealed class CoordinatorActor : UntypedActor
+public sealed partial class CoordinatorActor : UntypedPersistentActor
 {
     private readonly TrainingSession _session;
     private readonly IEvaluationFabric _fabric;
     private readonly IRunObserver _observer;
-    private readonly IRunJournal _journal;
+    private readonly CheckpointPlan _plan;
+    private readonly RunCheckpoints _checkpoints;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     /// <summary>Created through <see cref="Props"/>.</summary>
-    public CoordinatorActor(TrainingSession session, IEvaluationFabric fabric, IRunObserver observer, IRunJournal journal)
+    public CoordinatorActor(TrainingSession session, IEvaluationFabric fabric, IRunObserver observer, CheckpointPlan plan, RunCheckpoints checkpoints)
     {
         _session = session;
         _fabric = fabric;
         _observer = observer;
-        _journal = journal;
+        _plan = plan;
+        _checkpoints = checkpoints;
     }
 
     /// <summary>Props for a coordinator.</summary>
-    /// <param name="session">The run's state and decisions.</param>
+    /// <param name="session">The run's state and decisions (fresh: recovery brings it up to date).</param>
     /// <param name="fabric">Where tasks go and results come from.</param>
     /// <param name="observer">Told of each round once it is durable.</param>
-    /// <param name="journal">Makes each round durable (checkpoints).</param>
-    public static Props Props(TrainingSession session, IEvaluationFabric fabric, IRunObserver observer, IRunJournal? journal = null)
+    /// <param name="plan">The run's persistence id and snapshot policy.</param>
+    /// <param name="checkpoints">Receives what recovery did and what checkpoints cost.</param>
+    public static Props Props(TrainingSession session, IEvaluationFabric fabric, IRunObserver observer, CheckpointPlan plan, RunCheckpoints checkpoints)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(fabric);
         ArgumentNullException.ThrowIfNull(observer);
-        return Akka.Actor.Props.Create(() => new CoordinatorActor(session, fabric, observer, journal ?? NullRunJournal.Instance));
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        return Akka.Actor.Props.Create(() => new CoordinatorActor(session, fabric, observer, plan, checkpoints));
     }
 
     /// <inheritdoc/>
-    protected override void PreStart()
-    {
-        _fabric.AttachCoordinator(Self);
-        if (_session.IsFinished)
-        {
-            Finish(); // a resumed run that had already ended
-            return;
-        }
-
-        Self.Tell(new BeginRound());
-    }
+    public override string PersistenceId => _plan.RunId;
 
     /// <inheritdoc/>
-    protected override void OnReceive(object message)
+    public override Recovery Recovery => new(_plan.From);
+
+    /// <inheritdoc/>
+    protected override void OnCommand(object message)
     {
         switch (message)
         {
@@ -83,11 +86,14 @@ public sealed class CoordinatorActor : UntypedActor
 
                 break;
             case StopTraining:
-                break;
             case BeginRound:
                 break;
             default:
-                Unhandled(message);
+                if (!OnCheckpointReply(message))
+                {
+                    Unhandled(message);
+                }
+
                 break;
         }
     }
@@ -95,23 +101,42 @@ public sealed class CoordinatorActor : UntypedActor
     private void Complete()
     {
         var report = _session.CompleteRound();
-        _journal.OnRoundCompleted(_session, report); // durable before anyone hears of it
+        var record = _session.LastRecord;
+        if (record is null || !record.HasPopulation)
+        {
+            Durable(report); // the final evaluation-only round changes nothing a replay needs; the final snapshot keeps it
+            return;
+        }
+
+        JournalThen(new GenerationJournaled(record, _checkpoints.WallSeconds), () => Durable(report));
+    }
+
+    /// <summary>The round is durable: now it may be told, and the next one begin.</summary>
+    private void Durable(GenerationReport report)
+    {
         _observer.OnRoundCompleted(report);
         if (_session.IsFinished)
         {
             Finish();
+            return;
         }
-        else
+
+        if (_session.Generation % _plan.SnapshotEvery == 0)
         {
-            Self.Tell(new BeginRound());
+            Snapshot();
         }
+
+        Self.Tell(new BeginRound());
     }
 
     private void Finish()
     {
         var outcome = _session.Outcome();
-        _journal.OnFinished(_session, outcome.Interrupted ? "interrupted" : outcome.Solved ? "solved" : "finished");
-        _observer.OnFinished(outcome);
-        Context.Stop(Self);
+        var status = outcome.Interrupted ? "interrupted" : outcome.Solved ? "solved" : "finished";
+        FinalSnapshotThen(() => JournalThen(new RunEnded(status), () =>
+        {
+            _observer.OnFinished(outcome);
+            Context.Stop(Self);
+        }));
     }
 }

@@ -11,4 +11,9 @@ public interface IRunObserver
 
     /// <summary>The run ended (finished, solved or stopped on request).</summary>
     void OnFinished(TrainingOutcome outcome);
+
+    /// <summary>The coordinator recovered the run from its journal (a new run: nothing replayed), before its first round.</summary>
+    void OnRecovered(Persistence.RecoveryResult recovery)
+    {
+    }
 }

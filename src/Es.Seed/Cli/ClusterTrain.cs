@@ -1,5 +1,6 @@
 using System.Globalization;
 using Es.Actors.Cluster;
+using Es.Actors.Hosting;
 using Es.Actors.Persistence;
 using Es.Actors.Training;
 using Es.Core.Configuration;
@@ -98,33 +99,14 @@ internal static class ClusterTrain
 
     private static async Task<int> CoordinateAsync(TrainingConfig config, RunDirectory run, BrokerEndpoint endpoint, int workers, NoiseTable noise, IConnection connection, ConsoleOutput output, Action<string> log, CancellationToken stop)
     {
-        CheckpointStore store;
-        CheckpointJournal journal;
-        TrainingSession session;
-        MetricsWriter metrics;
+        Checkpointing checkpointing;
         long epoch;
         try
         {
-            store = StoreLocator.Open(config, run, create: true);
-            session = new TrainingSession(config, noise, ProblemFactory.Create(config));
-            if (store.FindRun(run.RunId) is null)
-            {
-                store.CreateRun(run.RunId, config.Env.Name, ConfigWriter.ToJson(config));
-                epoch = store.AcquireEpoch(run.RunId);
-                journal = new CheckpointJournal(store, run.RunId, epoch, config.Persistence.SnapshotEvery, 0);
-                metrics = new MetricsWriter(run.MetricsPath);
-            }
-            else
-            {
-                // Another seed coordinated this run and is gone: take over from the shared store.
-                var recovery = RunRecovery.Recover(store, run.RunId, session, line => log($"warning: {line}"));
-                epoch = store.AcquireEpoch(run.RunId);
-                await output.Out.WriteLineAsync(
-                    $"taking over run {run.RunId} at generation {session.Generation} (snapshot of generation {recovery.SnapshotGeneration}, " +
-                    $"{recovery.Replayed.Count} journal rows replayed; coordinator epoch {epoch})").ConfigureAwait(false);
-                journal = new CheckpointJournal(store, run.RunId, epoch, config.Persistence.SnapshotEvery, recovery.WallSeconds);
-                metrics = MetricsWriter.Continue(run.MetricsPath, recovery.SnapshotGeneration, recovery.Replayed.Select(r => (r.Report, r.WallSeconds)));
-            }
+            checkpointing = TrainCommand.NewRunCheckpointing(config, run);
+            // A run another seed coordinated (it is gone) is taken over from the shared store: one more tenure.
+            var history = await RunStores.ReadAsync(config, run, null, line => log($"warning: {line}")).ConfigureAwait(false);
+            epoch = history.Tenures + 1;
         }
         catch (Exception e) when (e is CheckpointException or ConfigException)
         {
@@ -133,47 +115,43 @@ internal static class ClusterTrain
             return ExitCodes.BadInput;
         }
 
-        using (store)
+        var live = output.Interactive
+            ? new LiveProgressDisplay(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output.Out) }))
+            : null;
+        IProgressDisplay display = live is null ? new PlainProgressDisplay(output.Out) : live;
+        var recorder = new RunRecorder(run, display, config.Generations, checkpointing.Checkpoints, "taking over");
+        ClusterTrainingResult result;
+        try
         {
-            var live = output.Interactive
-                ? new LiveProgressDisplay(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output.Out) }))
-                : null;
-            IProgressDisplay display = live is null ? new PlainProgressDisplay(output.Out) : live;
-            ClusterTrainingResult result;
-            try
-            {
-                await output.Out.WriteLineAsync($"coordinating through {endpoint.Display} (epoch {epoch}); worker nodes join with: es-node --broker URI").ConfigureAwait(false);
-                var recorder = new RunRecorder(metrics, display, config.Generations, journal);
-                result = await ClusterTraining.RunAsync(
-                    connection, endpoint, run.RunId, config, noise, session, journal, epoch, workers, recorder,
-                    line => { lock (display) { display.Message(line); } }, log, stop).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                journal.OnFailed();
-                await output.Error.WriteLineAsync($"error: training failed: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.Failed;
-            }
-            finally
-            {
-                if (live is not null)
-                {
-                    await live.DisposeAsync().ConfigureAwait(false);
-                }
-
-                metrics.Dispose();
-            }
-
-            var cluster = result.Cluster;
-            var summary = Summaries.Build(config, run, result.Training, journal.WallSeconds)
-                with { NodesUp = cluster.NodesUp, NodesLost = cluster.NodesLost, StaleResults = cluster.StaleResults };
-            run.WriteSummary(summary);
-            await Summaries.PrintAsync(summary, run, output).ConfigureAwait(false);
-            int generations = Math.Max(cluster.Generations, 1);
-            await output.Out.WriteLineAsync(
-                $"cluster: nodes up {cluster.NodesUp}, lost {cluster.NodesLost}; tasks redelivered {cluster.TasksRedelivered}, stale results ignored {cluster.StaleResults}, " +
-                $"malformed {cluster.Malformed}, dead-lettered {cluster.DeadLettered}; wire {cluster.BytesOut / generations} bytes out + {cluster.BytesIn / generations} bytes in per generation ({cluster.Generations} rounds); {cluster.WelcomeBytes} bytes of welcomes (config + snapshot)").ConfigureAwait(false);
-            return result.Training.Outcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Done;
+            await output.Out.WriteLineAsync($"coordinating through {endpoint.Display} (epoch {epoch}); worker nodes join with: es-node --broker URI").ConfigureAwait(false);
+            result = await ClusterTraining.RunAsync(
+                connection, endpoint, run.RunId, config, noise, new TrainingSession(config, noise, ProblemFactory.Create(config)), checkpointing, epoch, workers, recorder,
+                line => { lock (display) { display.Message(line); } }, log, stop).ConfigureAwait(false);
         }
+        catch (Exception e)
+        {
+            await output.Error.WriteLineAsync($"error: training failed: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        finally
+        {
+            if (live is not null)
+            {
+                await live.DisposeAsync().ConfigureAwait(false);
+            }
+
+            recorder.Dispose();
+        }
+
+        var cluster = result.Cluster;
+        var summary = Summaries.Build(config, run, result.Training, checkpointing.Checkpoints.WallSeconds)
+            with { NodesUp = cluster.NodesUp, NodesLost = cluster.NodesLost, StaleResults = cluster.StaleResults };
+        run.WriteSummary(summary);
+        await Summaries.PrintAsync(summary, run, output).ConfigureAwait(false);
+        int generations = Math.Max(cluster.Generations, 1);
+        await output.Out.WriteLineAsync(
+            $"cluster: nodes up {cluster.NodesUp}, lost {cluster.NodesLost}; tasks redelivered {cluster.TasksRedelivered}, stale results ignored {cluster.StaleResults}, " +
+            $"malformed {cluster.Malformed}, dead-lettered {cluster.DeadLettered}; wire {cluster.BytesOut / generations} bytes out + {cluster.BytesIn / generations} bytes in per generation ({cluster.Generations} rounds); {cluster.WelcomeBytes} bytes of welcomes (config + snapshot)").ConfigureAwait(false);
+        return result.Training.Outcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Done;
     }
 }

@@ -39,10 +39,10 @@ public static class EvalCommand
         {
             var run = RunDirectory.Open(runPath);
             config = ConfigLoader.Load(File.ReadAllText(run.ConfigPath), run.ConfigPath);
-            using var store = StoreLocator.Open(config, run, create: false);
+            RunStores.CheckReadable(config, run);
             var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
             session = new TrainingSession(config, noise, ProblemFactory.Create(config));
-            RunRecovery.Recover(store, run.RunId, session, line => output.Error.WriteLine($"warning: {line}"));
+            await RunStores.ReadAsync(config, run, session, line => output.Error.WriteLine($"warning: {line}")).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException)
         {

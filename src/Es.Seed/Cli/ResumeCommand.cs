@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Es.Actors.Persistence;
-using Es.Actors.Training;
 using Es.Core.Configuration;
-using Es.Core.Rollouts;
 using Es.Seed.Hosting;
 using Es.Seed.Runs;
 
@@ -28,7 +26,6 @@ public static class ResumeCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         PreparedRun prepared;
-        CheckpointStore? store = null;
         try
         {
             var run = RunDirectory.Open(runPath);
@@ -39,51 +36,42 @@ public static class ResumeCommand
                 throw new ConfigException("--workers", string.Empty, $"expected a whole number of at least 1, got {evaluators}");
             }
 
-            store = StoreLocator.Open(config, run, create: false);
-            var stored = store.FindRun(run.RunId) ?? throw new CheckpointException($"the checkpoint store {store.Description} holds no run named {run.RunId}");
-            var original = ConfigLoader.Load(stored.ConfigJson, $"{store.Description} (run {run.RunId})");
+            RunStores.CheckReadable(config, run);
+            var history = await RunStores.ReadAsync(config, run, null, line => output.Error.WriteLine($"warning: {line}")).ConfigureAwait(false);
+            if (history.ConfigJson is null)
+            {
+                throw new CheckpointException($"{RunStores.Describe(config, run)} holds no run named {run.RunId}");
+            }
+
+            var original = ConfigLoader.Load(history.ConfigJson, $"{RunStores.Describe(config, run)} (run {run.RunId})");
             var changed = ConfigDiff.Differences(original, config, "generations");
             if (changed.Count > 0)
             {
                 throw new ConfigException(run.ConfigPath, string.Empty, $"differs from the configuration the run started with in: {string.Join(", ", changed)}; only the generation count may change on resume");
             }
 
-            if (stored.Status == "solved" || (stored.Status == "finished" && config.Generations <= stored.Generations))
+            if (history.Status == "solved" || (history.Status == "finished" && config.Generations <= history.Generations))
             {
-                store.Dispose();
-                await output.Out.WriteLineAsync($"run {run.RunId} is already {stored.Status} ({stored.Generations} generations); nothing to resume (pass --generations G to train further)").ConfigureAwait(false);
+                await output.Out.WriteLineAsync($"run {run.RunId} is already {history.Status} ({history.Generations} generations); nothing to resume (pass --generations G to train further)").ConfigureAwait(false);
                 return ExitCodes.Done;
             }
 
-            // Take the run first: a coordinator still writing is fenced before we read what it wrote.
-            long epoch = store.AcquireEpoch(run.RunId);
-            var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
-            var session = new TrainingSession(config, noise, ProblemFactory.Create(config));
-            var recovery = RunRecovery.Recover(store, run.RunId, session, line => output.Error.WriteLine($"warning: {line}"));
             if (generations is not null)
             {
                 run.UpdateConfig(config);
             }
 
-            await output.Out.WriteLineAsync(
-                $"resuming run {run.RunId} at generation {session.Generation} (snapshot of generation {recovery.SnapshotGeneration}, " +
-                $"{recovery.Replayed.Count} journal rows replayed; coordinator epoch {epoch})").ConfigureAwait(false);
-            var metrics = MetricsWriter.Continue(run.MetricsPath, recovery.SnapshotGeneration, recovery.Replayed.Select(r => (r.Report, r.WallSeconds)));
-            var journal = new CheckpointJournal(store, run.RunId, epoch, config.Persistence.SnapshotEvery, recovery.WallSeconds);
-            prepared = new PreparedRun(config, run, noise, session, journal, metrics);
+            var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
+            prepared = new PreparedRun(config, run, noise, TrainCommand.NewRunCheckpointing(config, run));
         }
-        catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException)
         {
-            store?.Dispose();
             await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
-        using (store)
-        {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var signals = new StopSignals(stop, output.Error);
-            return await TrainingJob.RunAsync(prepared, workers ?? Environment.ProcessorCount, output, stop.Token).ConfigureAwait(false);
-        }
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var signals = new StopSignals(stop, output.Error);
+        return await TrainingJob.RunAsync(prepared, workers ?? Environment.ProcessorCount, output, stop.Token).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Es.Actors.Hosting;
 using Es.Actors.Persistence;
-using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Core.Rollouts;
 using Es.Seed.Hosting;
@@ -83,30 +83,49 @@ public static class TrainCommand
 
         await output.Out.WriteLineAsync($"run {runDirectory.RunId}: {config.Env.Name}, {config.Strategy.Name}, population {config.Strategy.Population}, {workers} evaluator(s)").ConfigureAwait(false);
         await output.Out.WriteLineAsync($"writing to {runDirectory.Path}").ConfigureAwait(false);
-        var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
-        CheckpointStore store;
-        CheckpointJournal journal;
+        Checkpointing checkpointing;
         try
         {
-            store = StoreLocator.Open(config, runDirectory, create: true);
-            store.CreateRun(runDirectory.RunId, config.Env.Name, ConfigWriter.ToJson(config));
-            journal = new CheckpointJournal(store, runDirectory.RunId, store.AcquireEpoch(runDirectory.RunId), config.Persistence.SnapshotEvery, 0);
+            checkpointing = NewRunCheckpointing(config, runDirectory);
         }
-        catch (Exception e) when (e is CheckpointException or ConfigException)
+        catch (ConfigException e)
         {
             await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
-        using (store)
+        if (config.Persistence.Provider == "postgres")
         {
-            var session = new TrainingSession(config, noise, ProblemFactory.Create(config));
-            var prepared = new PreparedRun(config, runDirectory, noise, session, journal, new MetricsWriter(runDirectory.MetricsPath));
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var signals = new StopSignals(stop, output.Error);
-            return await TrainingJob.RunAsync(prepared, workers, output, stop.Token).ConfigureAwait(false);
+            // A shared store may already hold a run of this name: train never continues one (resume does).
+            try
+            {
+                var existing = await RunStores.ReadAsync(config, runDirectory, null, line => output.Error.WriteLine($"warning: {line}")).ConfigureAwait(false);
+                if (existing.ConfigJson is not null)
+                {
+                    throw new CheckpointException($"the PostgreSQL store already holds a run named {runDirectory.RunId} ({existing.Generations} generations, {existing.EffectiveStatus()}); `es-seed resume` continues it, or choose another --run-dir name");
+                }
+            }
+            catch (CheckpointException e)
+            {
+                Directory.Delete(runDirectory.Path, recursive: true); // made just now, for a run that cannot start
+                await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
         }
+
+        var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
+        var prepared = new PreparedRun(config, runDirectory, noise, checkpointing);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var signals = new StopSignals(stop, output.Error);
+        return await TrainingJob.RunAsync(prepared, workers, output, stop.Token).ConfigureAwait(false);
     }
+
+    /// <summary>How a run's coordinator checkpoints it: the run's store, persistence id = run id.</summary>
+    /// <exception cref="ConfigException">The store the configuration names cannot be used.</exception>
+    internal static Checkpointing NewRunCheckpointing(TrainingConfig config, RunDirectory run) => new(
+        RunStores.Persistence(config, run),
+        new CheckpointPlan(run.RunId, config.Env.Name, ConfigWriter.ToJson(config), config.Persistence.SnapshotEvery),
+        new RunCheckpoints());
 
     private static TrainingConfig LoadConfig(TrainRequest request)
     {

@@ -11,37 +11,35 @@ using Spectre.Console;
 
 namespace Es.Seed.Hosting;
 
-/// <summary>A run ready to train: its session (fresh or recovered), store and metrics file.</summary>
+/// <summary>A run ready to train (new, or to be recovered by its coordinator).</summary>
 /// <param name="Config">The resolved configuration.</param>
 /// <param name="Run">The run directory.</param>
 /// <param name="Noise">The shared noise table.</param>
-/// <param name="Session">The session to train.</param>
-/// <param name="Journal">Makes rounds durable in the store.</param>
-/// <param name="Metrics">The open metrics file.</param>
-internal sealed record PreparedRun(TrainingConfig Config, RunDirectory Run, NoiseTable Noise, TrainingSession Session, CheckpointJournal Journal, MetricsWriter Metrics);
+/// <param name="Checkpointing">Where the coordinator persists the run and recovers it from.</param>
+internal sealed record PreparedRun(TrainingConfig Config, RunDirectory Run, NoiseTable Noise, Checkpointing Checkpointing);
 
 /// <summary>Trains a prepared run to its end and writes its summary.</summary>
 internal static class TrainingJob
 {
     public static async Task<int> RunAsync(PreparedRun prepared, int workers, ConsoleOutput output, CancellationToken stop)
     {
-        var (config, run, noise, session, journal, metrics) = prepared;
+        var (config, run, noise, checkpointing) = prepared;
+        var checkpoints = checkpointing.Checkpoints;
         TrainingResult result;
         var live = output.Interactive
             ? new LiveProgressDisplay(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output.Out) }))
             : null;
         IProgressDisplay display = live is null ? new PlainProgressDisplay(output.Out) : live;
+        var recorder = new RunRecorder(run, display, config.Generations, checkpoints);
         try
         {
-            var recorder = new RunRecorder(metrics, display, config.Generations, journal);
             result = await EmbeddedTraining.RunAsync(
-                config, noise, workers, recorder, stop, line => output.Error.WriteLine(line), session: session, journal: journal).ConfigureAwait(false);
+                config, noise, workers, recorder, stop, line => output.Error.WriteLine(line), checkpointing: checkpointing).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            journal.OnFailed();
             await output.Error.WriteLineAsync($"error: training failed: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.Failed;
+            return e is CheckpointException || e.InnerException is CheckpointException ? ExitCodes.BadInput : ExitCodes.Failed; // a damaged store is bad input
         }
         finally
         {
@@ -50,13 +48,13 @@ internal static class TrainingJob
                 await live.DisposeAsync().ConfigureAwait(false);
             }
 
-            metrics.Dispose();
+            recorder.Dispose();
         }
 
-        var summary = Summaries.Build(config, run, result, journal.WallSeconds);
+        var summary = Summaries.Build(config, run, result, checkpoints.WallSeconds);
         run.WriteSummary(summary);
         await Summaries.PrintAsync(summary, run, output).ConfigureAwait(false);
-        var cost = journal.Cost;
+        var cost = checkpoints.Cost;
         if (cost.JournalRows > 0)
         {
             var c = CultureInfo.InvariantCulture;

@@ -18,7 +18,6 @@ internal static class SessionDriver
         TrainingConfig config,
         ulong order = 1,
         bool duplicate = false,
-        IRunJournal? journal = null,
         int maxRounds = int.MaxValue)
     {
         var evaluator = new CandidateEvaluator(ProblemFactory.Create(config), TrainingConfigs.Noise, config.Seed, config.Strategy.EpisodesPerCandidate);
@@ -48,7 +47,6 @@ internal static class SessionDriver
 
             Assert.True(complete);
             var report = session.CompleteRound();
-            journal?.OnRoundCompleted(session, report);
             reports.Add(report);
         }
 

@@ -25,14 +25,16 @@ public abstract class CrashResumeTests : IDisposable
 
     protected abstract IReadOnlyDictionary<string, string> Environment { get; }
 
-    private string Config() => _cli.Write("c.json", $$"""
+    private protected CliRunner Cli => _cli;
+
+    protected string Config() => _cli.Write("c.json", $$"""
         { "seed": 5, "generations": {{Generations}}, "env": { "name": "CartPole-v1" }, "policy": { "hidden": [8] },
           "strategy": { "population": 32, "sigma": 0.1 }, "noise": { "table_size": 1048576 }, "obs_norm": { "fraction": 0.2 },
           "evaluation": { "every": 10, "episodes": 10, "stop_when_solved": false },
           "persistence": { "provider": "{{Provider}}", "snapshot_every": 7 }, "chaos": { "evaluator_hang_rate": 0.005 } }
         """);
 
-    private static string Hash(string runDir) =>
+    protected static string Hash(string runDir) =>
         CliRunner.ReadJson(Path.Combine(runDir, "summary.json")).GetProperty("theta_sha256").GetString()!;
 
     [Fact]
@@ -111,6 +113,41 @@ public sealed class SqliteCrashResumeTests : CrashResumeTests
 public sealed class PostgresCrashResumeTests(PostgresFixture postgres) : CrashResumeTests
 {
     protected override string Provider => "postgres";
+
+    [Fact]
+    public async Task SecondCoordinator_SameRunInAnotherProcess_OneStopsAndTheOtherFinishesWithTheSameTheta()
+    {
+        var config = Config();
+        var name = "shared-" + Guid.NewGuid().ToString("N")[..8];
+        var reference = Path.Combine(Cli.Root, "reference-" + name);
+        var first = Path.Combine(Cli.Root, "a", name);
+        var second = Path.Combine(Cli.Root, "b", name);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using (var uninterrupted = SeedProcess.Start(Environment, "train", config, "--run-dir", reference, "--workers", "2"))
+        {
+            var error = await uninterrupted.WaitForExitAsync(deadline.Token);
+            Assert.True(uninterrupted.ExitCode == 0, error);
+        }
+
+        // The first coordinator is frozen in generation 8 (SIGSTOP) while a second one, a resume
+        // of the same run (same name, same store) from another directory, takes the run and
+        // goes on; then the first wakes up with generation 8 to write.
+        using var one = SeedProcess.Start(Environment, "train", config, "--run-dir", first, "--workers", "2");
+        await one.WaitForErrorLineAsync(l => l.Contains("chaos: hang injected at g8/", StringComparison.Ordinal), deadline.Token);
+        await one.SignalAsync("STOP", deadline.Token);
+        Directory.CreateDirectory(second);
+        File.Copy(Path.Combine(first, "config.json"), Path.Combine(second, "config.json"));
+        using var two = SeedProcess.Start(Environment, "resume", second, "--workers", "2");
+        await two.WaitForLineAsync(l => l.StartsWith("gen 9/", StringComparison.Ordinal), deadline.Token);
+        await one.SignalAsync("CONT", deadline.Token);
+        var errors = await Task.WhenAll(one.WaitForExitAsync(deadline.Token), two.WaitForExitAsync(deadline.Token));
+
+        // Only one coordinator may write the run's history: the first stops at its next write.
+        Assert.Equal(1, one.ExitCode);
+        Assert.Contains("another coordinator may be writing this run", errors[0], StringComparison.Ordinal);
+        Assert.Equal(0, two.ExitCode);
+        Assert.Equal(Hash(reference), Hash(second));
+    }
 
     protected override IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
     {

@@ -86,6 +86,31 @@ public sealed class ResumeEvalRunsTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_StoreOfTheEarlierFormat_RefusedUntouched()
+    {
+        var runDir = await TrainAsync();
+        var store = Path.Combine(runDir, "store.db");
+        File.Delete(store);
+        File.Delete(store + "-wal");
+        File.Delete(store + "-shm");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE es_schema (version INTEGER NOT NULL); INSERT INTO es_schema VALUES (1)";
+            command.ExecuteNonQuery();
+        }
+
+        var before = File.ReadAllBytes(store);
+
+        Assert.Equal(2, await _cli.RunAsync("resume", runDir));
+        Assert.Contains("was written by an earlier EsAkka", _cli.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(store));
+        Assert.Equal(0, await _cli.RunAsync("runs", runDir));
+        Assert.Contains("earlier format", _cli.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Eval_FinishedRun_ScoresTheFinalPolicy()
     {
         var runDir = await TrainAsync();

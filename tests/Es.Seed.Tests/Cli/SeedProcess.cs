@@ -75,6 +75,13 @@ internal sealed class SeedProcess : IDisposable
         await _process.WaitForExitAsync(deadline);
     }
 
+    /// <summary>Sends <paramref name="signal"/> (e.g. STOP, CONT) by process id.</summary>
+    public async Task SignalAsync(string signal, CancellationToken deadline)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(deadline);
+    }
+
     /// <summary>Waits for the process to end; returns all it wrote to standard error.</summary>
     public async Task<string> WaitForExitAsync(CancellationToken deadline)
     {

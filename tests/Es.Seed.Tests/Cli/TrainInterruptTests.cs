@@ -58,7 +58,7 @@ public sealed class TrainInterruptTests : IDisposable
 
             // The interrupt wrote a snapshot of the last generation: resume starts from it, replaying nothing.
             Assert.Equal(0, await _cli.RunAsync("resume", runDir, "--generations", (completed + 2).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            Assert.Contains($"at generation {completed} (snapshot of generation {completed}, 0 journal rows replayed", _cli.Out, StringComparison.Ordinal);
+            Assert.Contains($"at generation {completed} (snapshot of generation {completed}, 0 journal events replayed", _cli.Out, StringComparison.Ordinal);
             Assert.NotEqual("interrupted", CliRunner.ReadJson(Path.Combine(runDir, "summary.json")).GetProperty("status").GetString());
         }
         finally

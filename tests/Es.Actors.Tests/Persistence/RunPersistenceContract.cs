@@ -1,0 +1,153 @@
+using Akka.Configuration;
+using Es.Actors.Hosting;
+using Es.Actors.Persistence;
+using Es.Actors.Tests.Training;
+using Es.Actors.Training;
+using Es.Core.Configuration;
+
+namespace Es.Actors.Tests.Persistence;
+
+/// <summary>
+/// What the coordinator's checkpoints through Akka.Persistence.Sql must guarantee, against a
+/// real database: SQLite and PostgreSQL. Runs are stopped part-way (as Ctrl+C would) and
+/// resumed by a fresh actor system, so recovery goes through the database each time.
+/// </summary>
+public abstract class RunPersistenceContract
+{
+    private static readonly TrainingConfig Config = TrainingConfigs.CartPole(generations: 12) with
+    {
+        Persistence = new PersistenceOptions { SnapshotEvery = 4 },
+    };
+
+    private static readonly Lazy<Task<float[]>> Uninterrupted = new(() => RunAsync(Checkpointing.InMemory(Config), stopAfter: null).ContinueWith(t => t.Result.Theta, TaskScheduler.Default));
+
+    /// <summary>The Akka.Persistence configuration of the database under test.</summary>
+    protected abstract Config Persistence { get; }
+
+    /// <summary>Runs SQL against the database behind Akka's back (to damage it).</summary>
+    protected abstract Task ExecuteRawAsync(string sql);
+
+    private static string NewRunId() => "run-" + Guid.NewGuid().ToString("N")[..12];
+
+    [Fact]
+    public async Task Resume_AfterAStopMidRun_SameThetaBitForBit()
+    {
+        var runId = NewRunId();
+        await RunAsync(Checkpoints(runId), stopAfter: 7);
+
+        var checkpoints = Checkpoints(runId);
+        var resumed = await RunAsync(checkpoints, stopAfter: null);
+
+        Assert.Equal(await Uninterrupted.Value, resumed.Theta);
+        Assert.Equal(7, checkpoints.Checkpoints.Recovery.SnapshotGeneration); // the final snapshot of the stopped tenure
+        Assert.Equal(2, checkpoints.Checkpoints.Epoch);
+    }
+
+    [Fact]
+    public async Task Resume_NewestSnapshotCorrupt_OlderOneUsedAndSameTheta()
+    {
+        var runId = NewRunId();
+        await RunAsync(Checkpoints(runId), stopAfter: 7); // snapshots at generations 4 and 7
+        await ExecuteRawAsync($"UPDATE snapshot SET snapshot = {FlippedBytes} WHERE persistence_id = '{runId}' AND sequence_number = (SELECT MAX(sequence_number) FROM snapshot WHERE persistence_id = '{runId}')");
+
+        var warnings = new List<string>();
+        var checkpoints = Checkpoints(runId);
+        var resumed = await RunAsync(checkpoints, stopAfter: null, warnings);
+
+        Assert.Equal(await Uninterrupted.Value, resumed.Theta);
+        Assert.Equal(4, checkpoints.Checkpoints.Recovery.SnapshotGeneration);
+        Assert.Contains(warnings, w => w.Contains("is corrupt (checksum mismatch); using an older one", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Resume_GenerationMissingInTheMiddle_RefusedNamingIt()
+    {
+        var runId = NewRunId();
+        await RunAsync(Checkpoints(runId), stopAfter: 7);
+        await ExecuteRawAsync($"DELETE FROM snapshot WHERE persistence_id = '{runId}'"); // recovery must replay across the hole
+        await ExecuteRawAsync($"DELETE FROM journal WHERE persistence_id = '{runId}' AND sequence_number = 6"); // started, tenure, generations 0..3: generation 3
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(Checkpoints(runId), stopAfter: null));
+
+        Assert.Contains("is missing generation 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecondCoordinator_SameRunAtOnce_OnlyOneWritesAndTheOtherFails()
+    {
+        var runId = NewRunId();
+        await RunAsync(Checkpoints(runId), stopAfter: 2);
+
+        var first = RunAsync(Checkpoints(runId), stopAfter: null);
+        var second = RunAsync(Checkpoints(runId), stopAfter: null);
+        var outcomes = await Task.WhenAll(first.ContinueWith(t => t, TaskScheduler.Default), second.ContinueWith(t => t, TaskScheduler.Default));
+
+        // Both recovered the same history; the journal's unique sequence numbers let only one continue it.
+        var failed = Assert.Single(outcomes, t => t.IsFaulted);
+        Assert.Contains("another coordinator may be writing this run", failed.Exception!.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Equal(await Uninterrupted.Value, (await Assert.Single(outcomes, t => t.IsCompletedSuccessfully)).Theta);
+    }
+
+    [Fact]
+    public async Task Snapshots_OldOnesPruned_TheNewestTwoKept()
+    {
+        var runId = NewRunId();
+        await RunAsync(Checkpoints(runId), stopAfter: null); // snapshots at 4, 8 and the end
+
+        var history = await ReadAsync(runId);
+
+        Assert.Equal("finished", history.Status);
+        Assert.Equal(12, history.Generations);
+        Assert.Equal(CheckpointPlan.SnapshotsKept, await CountSnapshotsAsync(runId));
+    }
+
+    /// <summary>How many snapshots the store holds for <paramref name="runId"/>.</summary>
+    protected abstract Task<long> CountSnapshotsAsync(string runId);
+
+    /// <summary>Bytes that replace a snapshot: the right length for nothing, so only the checksum can tell.</summary>
+    protected abstract string FlippedBytes { get; }
+
+    private Checkpointing Checkpoints(string runId) =>
+        new(Persistence, new CheckpointPlan(runId, Config.Env.Name, ConfigWriter.ToJson(Config), Config.Persistence.SnapshotEvery), new RunCheckpoints());
+
+    private async Task<RunHistory> ReadAsync(string runId)
+    {
+        var host = ActorHost.Start("reader", null, Persistence);
+        await using (host.ConfigureAwait(false))
+        {
+            return await RunReader.ReadAsync(host.System, runId);
+        }
+    }
+
+    private static async Task<TrainingOutcome> RunAsync(Checkpointing checkpointing, int? stopAfter, List<string>? log = null)
+    {
+        using var stop = new CancellationTokenSource();
+        var observer = new StoppingObserver(stopAfter, stop);
+        var result = await EmbeddedTraining.RunAsync(Config, TrainingConfigs.Noise, 2, observer, stop.Token, line =>
+        {
+            lock (observer)
+            {
+                log?.Add(line);
+            }
+        }, checkpointing: checkpointing);
+        return result.Outcome;
+    }
+
+    /// <summary>Asks for a stop once <c>stopAfter</c> rounds have completed (as Ctrl+C would).</summary>
+    private sealed class StoppingObserver(int? stopAfter, CancellationTokenSource stop) : IRunObserver
+    {
+        private int _rounds;
+
+        public void OnRoundCompleted(GenerationReport report)
+        {
+            if (++_rounds == stopAfter)
+            {
+                stop.Cancel();
+            }
+        }
+
+        public void OnFinished(TrainingOutcome outcome)
+        {
+        }
+    }
+}
