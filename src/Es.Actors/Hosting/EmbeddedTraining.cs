@@ -44,7 +44,7 @@ public static class EmbeddedTraining
         var fabric = new InMemoryFabric();
         var statistics = new PoolStatistics();
         var finished = new CompletionObserver(observer);
-        var host = ActorHost.Start("es-embedded", log);
+        var host = ActorHost.Start("es-embedded", log, AkkaSettings.Overrides(config));
         await using (host.ConfigureAwait(false))
         {
             host.TopLevelFailure += finished.Fail;
