@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Es.Actors.Hosting;
 using Es.Actors.Persistence;
 using Es.Actors.Training;
 using Es.Core.Configuration;
@@ -42,11 +43,13 @@ public static class ResumeCommand
             store = StoreLocator.Open(config, run, create: false);
             var stored = store.FindRun(run.RunId) ?? throw new CheckpointException($"the checkpoint store {store.Description} holds no run named {run.RunId}");
             var original = ConfigLoader.Load(stored.ConfigJson, $"{store.Description} (run {run.RunId})");
-            var changed = ConfigDiff.Differences(original, config, "generations");
+            var changed = ConfigDiff.Differences(original, config, "generations", "akka");
             if (changed.Count > 0)
             {
-                throw new ConfigException(run.ConfigPath, string.Empty, $"differs from the configuration the run started with in: {string.Join(", ", changed)}; only the generation count may change on resume");
+                throw new ConfigException(run.ConfigPath, string.Empty, $"differs from the configuration the run started with in: {string.Join(", ", changed)}; only the generation count and the akka section may change on resume");
             }
+
+            await AkkaSettings.CheckAsync(config, run.ConfigPath).ConfigureAwait(false);
 
             if (stored.Status == "solved" || (stored.Status == "finished" && config.Generations <= stored.Generations))
             {
