@@ -64,7 +64,7 @@ public static class ClusterNode
             var config = replica.Config;
             var noise = replica.Noise;
             var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var host = ActorHost.Start("es-node", log);
+            var host = ActorHost.Start("es-node", log, AkkaSettings.Overrides(config));
             await using (host.ConfigureAwait(false))
             {
                 host.TopLevelFailure += (actor, reason) => failed.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));

@@ -15,7 +15,11 @@ namespace Es.Actors.Cluster;
 public static class WireProtocol
 {
     /// <summary>The protocol version this build speaks; nodes of another version are refused.</summary>
-    public const ushort Version = 1;
+    /// <remarks>
+    /// 2: the welcome's configuration carries an <c>akka</c> section, which a version-1 node
+    /// would reject as an unknown key; refusing it says so plainly.
+    /// </remarks>
+    public const ushort Version = 2;
 
     private const int Magic = 0x31575345; // "ESW1"
 

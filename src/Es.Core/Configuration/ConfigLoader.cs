@@ -59,6 +59,21 @@ public static partial class ConfigLoader
             throw new ConfigException(source, string.Empty, "expected a JSON object at the top level");
         }
 
+        return Load(rootObject, source, overrides);
+    }
+
+    /// <summary>
+    /// Validates a configuration already parsed into a JSON tree (a HOCON file converted by
+    /// the caller): the same checks, and the same messages, as for a JSON file.
+    /// </summary>
+    /// <param name="root">The document; it is not modified.</param>
+    /// <param name="source">Its name for messages, usually the file path.</param>
+    /// <param name="overrides"><c>key=value</c> strings; a value is JSON when it parses as JSON, else a string.</param>
+    public static TrainingConfig Load(JsonObject root, string source, IEnumerable<string>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(source);
+        var rootObject = (JsonObject)root.DeepClone();
         var overridden = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assignment in overrides ?? [])
         {
@@ -87,6 +102,7 @@ public static partial class ConfigLoader
             Persistence = BindPersistence(root.Section("persistence")),
             Supervision = BindSupervision(root.Section("supervision")),
             Chaos = BindChaos(root.Section("chaos")),
+            AkkaOverrides = root.VerbatimObject("akka"),
         };
         root.RejectUnknown();
         return config;

@@ -102,6 +102,7 @@ public static class ConfigWriter
                 ["evaluator_crash_rate"] = config.Chaos.EvaluatorCrashRate,
                 ["evaluator_hang_rate"] = config.Chaos.EvaluatorHangRate,
             },
+            ["akka"] = JsonNode.Parse(config.AkkaOverrides),
         };
     }
 }

@@ -144,6 +144,25 @@ internal sealed class SectionReader
         return new SectionReader(obj, Join(key), _sourceOf);
     }
 
+    /// <summary>
+    /// An object taken as it is, as compact JSON (<c>{}</c> when absent): its keys belong to
+    /// someone else (Akka.NET's settings), so only its being an object is checked.
+    /// </summary>
+    public string VerbatimObject(string key)
+    {
+        if (!TryGet(key, out var node))
+        {
+            return "{}";
+        }
+
+        if (node is not JsonObject obj)
+        {
+            throw Error(key, $"expected an object ({{ ... }}), got {Show(node)}");
+        }
+
+        return obj.ToJsonString();
+    }
+
     /// <summary>Throws for the first key of this object that nothing read.</summary>
     public void RejectUnknown()
     {

@@ -45,6 +45,14 @@ public sealed record TrainingConfig
 
     /// <summary>Faults injected on purpose (off by default).</summary>
     public ChaosOptions Chaos { get; init; } = new();
+
+    /// <summary>
+    /// The <c>akka</c> section as compact JSON (<c>{}</c> when there is none): Akka.NET
+    /// settings laid over the embedded defaults of the run's actor systems. Kept verbatim,
+    /// not checked here (Es.Core knows nothing of Akka), and a string so the record stays
+    /// immutable and compares by value. It never changes θ.
+    /// </summary>
+    public string AkkaOverrides { get; init; } = "{}";
 }
 
 /// <summary>The <c>env</c> section.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Es.Core.Configuration;
 using Es.Core.Rollouts;
 using Es.Seed.Cli;
+using Es.Seed.Configuration;
 
 namespace Es.Seed.Bench;
 
@@ -110,17 +111,7 @@ public static class BenchCommand
 
     private static TrainingConfig Load(string path, IEnumerable<string>? overrides)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new ConfigException(path, string.Empty, $"cannot read the file: {e.Message}");
-        }
-
-        var config = ConfigLoader.Load(text, path, overrides ?? []);
+        var config = ConfigFile.Load(path, [.. overrides ?? []]);
         int parameters = ProblemFactory.Create(config).ParameterCount;
         if (parameters > config.Noise.TableSize)
         {

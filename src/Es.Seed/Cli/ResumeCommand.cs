@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Es.Actors.Hosting;
 using Es.Actors.Persistence;
 using Es.Core.Configuration;
 using Es.Seed.Hosting;
@@ -44,11 +45,13 @@ public static class ResumeCommand
             }
 
             var original = ConfigLoader.Load(history.ConfigJson, $"{RunStores.Describe(config, run)} (run {run.RunId})");
-            var changed = ConfigDiff.Differences(original, config, "generations");
+            var changed = ConfigDiff.Differences(original, config, "generations", "akka");
             if (changed.Count > 0)
             {
-                throw new ConfigException(run.ConfigPath, string.Empty, $"differs from the configuration the run started with in: {string.Join(", ", changed)}; only the generation count may change on resume");
+                throw new ConfigException(run.ConfigPath, string.Empty, $"differs from the configuration the run started with in: {string.Join(", ", changed)}; only the generation count and the akka section may change on resume");
             }
+
+            await AkkaSettings.CheckAsync(config, run.ConfigPath).ConfigureAwait(false);
 
             if (history.Status == "solved" || (history.Status == "finished" && config.Generations <= history.Generations))
             {

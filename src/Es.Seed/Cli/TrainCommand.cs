@@ -3,6 +3,7 @@ using Es.Actors.Hosting;
 using Es.Actors.Persistence;
 using Es.Core.Configuration;
 using Es.Core.Rollouts;
+using Es.Seed.Configuration;
 using Es.Seed.Hosting;
 using Es.Seed.Runs;
 
@@ -14,7 +15,7 @@ public static class TrainCommand
     /// <summary>The command, bound to <paramref name="output"/>.</summary>
     public static Command Create(ConsoleOutput output)
     {
-        var config = new Argument<string>("CONFIG") { Description = "The run's configuration file (JSON; see config/reference.jsonc)." };
+        var config = new Argument<string>("CONFIG") { Description = "The run's configuration file (JSON, or HOCON if it ends in .conf; see config/reference.jsonc)." };
         var runDir = new Option<string?>("--run-dir") { Description = "Where the run is written (default: runs/ENV-sSEED-TIMESTAMP)." };
         var workers = new Option<int?>("--workers") { Description = "Evaluators in this process (default: one per core)." };
         var generations = new Option<int?>("--generations") { Description = "Overrides the configuration's generations." };
@@ -49,7 +50,7 @@ public static class TrainCommand
         Es.Actors.Cluster.BrokerEndpoint? endpoint = null;
         try
         {
-            config = LoadConfig(request);
+            config = await LoadConfigAsync(request).ConfigureAwait(false);
             workers = request.Workers ?? Environment.ProcessorCount;
             endpoint = request.Broker is null ? null : ClusterTrain.ParseBroker(request);
             if (workers < (endpoint is null ? 1 : 0))
@@ -127,18 +128,8 @@ public static class TrainCommand
         new CheckpointPlan(run.RunId, config.Env.Name, ConfigWriter.ToJson(config), config.Persistence.SnapshotEvery),
         new RunCheckpoints());
 
-    private static TrainingConfig LoadConfig(TrainRequest request)
+    private static Task<TrainingConfig> LoadConfigAsync(TrainRequest request)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(request.ConfigPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new ConfigException(request.ConfigPath, string.Empty, $"cannot read the file: {e.Message}");
-        }
-
         var overrides = new List<string>(request.Overrides);
         if (request.Generations is int g)
         {
@@ -150,7 +141,7 @@ public static class TrainCommand
             overrides.Add($"seed={s}");
         }
 
-        return ConfigLoader.Load(text, request.ConfigPath, overrides);
+        return ConfigFile.LoadForRunAsync(request.ConfigPath, overrides);
     }
 
     /// <summary>Checks what only the built problem knows: the noise table must hold θ.</summary>

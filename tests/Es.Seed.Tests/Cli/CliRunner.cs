@@ -34,6 +34,15 @@ internal sealed class CliRunner : IDisposable
         return code;
     }
 
+    /// <summary>Runs a command that must be refused as bad input: exit 2, a message, no stack trace. Returns the error output.</summary>
+    public async Task<string> FailsWithBadInputAsync(params string[] args)
+    {
+        Assert.Equal(2, await RunAsync(args));
+        Assert.DoesNotContain("   at ", Error, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(Error));
+        return Error;
+    }
+
     public static JsonElement ReadJson(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

@@ -56,7 +56,21 @@ public sealed class ResumeEvalRunsTests : IDisposable
 
         Assert.Equal(2, await _cli.RunAsync("resume", runDir));
         Assert.Contains("strategy.sigma, strategy.l2", _cli.Error, StringComparison.Ordinal);
-        Assert.Contains("only the generation count may change", _cli.Error, StringComparison.Ordinal);
+        Assert.Contains("only the generation count and the akka section may change", _cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_ChangedAkkaSection_Accepted_AndKept()
+    {
+        var runDir = await TrainAsync();
+        var configPath = Path.Combine(runDir, "config.json");
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(configPath))!;
+        config["akka"] = new System.Text.Json.Nodes.JsonObject { ["loglevel"] = "WARNING" };
+        File.WriteAllText(configPath, config.ToJsonString());
+
+        Assert.Equal(0, await _cli.RunAsync("resume", runDir, "--generations", "8"));
+
+        Assert.Equal("WARNING", CliRunner.ReadJson(configPath).GetProperty("akka").GetProperty("loglevel").GetString());
     }
 
     [Fact]
