@@ -59,7 +59,7 @@ internal static class TrainingJob
         {
             var c = CultureInfo.InvariantCulture;
             await output.Out.WriteLineAsync(
-                $"checkpoints: {cost.JournalRows} journal rows ({(cost.JournalSeconds * 1000 / cost.JournalRows).ToString("F2", c)} ms, {cost.JournalBytes / cost.JournalRows} bytes each), " +
+                $"checkpoints: {cost.JournalRows} journal events ({(cost.JournalSeconds * 1000 / cost.JournalRows).ToString("F2", c)} ms, {cost.JournalBytes / cost.JournalRows} bytes each), " +
                 $"{cost.Snapshots} snapshots ({(cost.Snapshots == 0 ? 0 : cost.SnapshotSeconds * 1000 / cost.Snapshots).ToString("F2", c)} ms, {(cost.Snapshots == 0 ? 0 : cost.SnapshotBytes / cost.Snapshots)} bytes each)").ConfigureAwait(false);
         }
 
