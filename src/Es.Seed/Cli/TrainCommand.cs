@@ -114,7 +114,9 @@ public static class TrainCommand
             }
         }
 
+        var warmUp = RunStores.WarmUpAsync(checkpointing.Persistence);
         var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
+        await warmUp.ConfigureAwait(false);
         var prepared = new PreparedRun(config, runDirectory, noise, checkpointing);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = new StopSignals(stop, output.Error);
