@@ -121,7 +121,7 @@ public static class BenchCommand
         }
 
         var config = ConfigLoader.Load(text, path, overrides ?? []);
-        int parameters = ProblemFactory.Create(config).ParameterCount;
+        int parameters = ProblemFactory.CreateChecked(config, path).ParameterCount;
         if (parameters > config.Noise.TableSize)
         {
             throw new ConfigException(path, "noise.table_size", $"expected at least {parameters} (the policy's parameter count), got {config.Noise.TableSize}");

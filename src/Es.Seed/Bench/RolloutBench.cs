@@ -2,10 +2,12 @@ using System.Diagnostics;
 using Es.Actors.Evaluation;
 using Es.Actors.Fabric;
 using Es.Core.Configuration;
+using Es.Core.Environments;
 using Es.Core.Noise;
 using Es.Core.Normalization;
 using Es.Core.Randomness;
 using Es.Core.Rollouts;
+using Es.MuJoCo.Environments;
 
 namespace Es.Seed.Bench;
 
@@ -13,6 +15,7 @@ namespace Es.Seed.Bench;
 /// <c>bench rollout CONFIG</c>: environment steps per second of one evaluator on the
 /// calling thread, scoring candidates of θ₀ exactly as an evaluator actor does
 /// (<see cref="EvaluatorActor.Score"/>: perturbation, episodes, observation sampling).
+/// A MuJoCo task also reports its model file and physics steps per second.
 /// </summary>
 internal static class RolloutBench
 {
@@ -42,7 +45,7 @@ internal static class RolloutBench
         var (steps, candidates, elapsed) = Measure(evaluator, view, settings, perTask, ref next, seconds);
         double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
 
-        return new BenchReport()
+        var report = new BenchReport()
             .Add("benchmark", "rollout")
             .Add("env", problem.Name)
             .Add("parameters", problem.ParameterCount)
@@ -53,6 +56,31 @@ internal static class RolloutBench
             .Add("env_steps", steps)
             .Add("seconds", elapsed)
             .Add("cpu_seconds", cpu);
+        AddPhysics(report, config.Env.Name, steps, elapsed, cpu);
+        return report;
+    }
+
+    /// <summary>
+    /// For a MuJoCo task: the model file and physics steps (<c>mj_step</c> calls, frame_skip per
+    /// environment step) per second, the figure <c>mujoco-testspeed MODEL</c> reports for the bare engine.
+    /// </summary>
+    private static void AddPhysics(BenchReport report, string name, long steps, double elapsed, double cpu)
+    {
+        if (!EnvironmentRegistry.TryCreate(name, out var environment) || environment is not MuJoCoEnvironment mujoco)
+        {
+            return;
+        }
+
+        using (mujoco)
+        {
+            long physicsSteps = steps * mujoco.FrameSkip;
+            report
+                .Add("model_file", mujoco.Simulation.ModelPath)
+                .Add("frame_skip", mujoco.FrameSkip)
+                .Add("physics_steps_per_second", physicsSteps / elapsed)
+                .Add("physics_steps_per_cpu_second", physicsSteps / cpu)
+                .Add("physics_steps", physicsSteps);
+        }
     }
 
     private static (long Steps, long Candidates, double Seconds) Measure(

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Es.Actors.Persistence;
 using Es.Actors.Training;
 using Es.Core.Configuration;
+using Es.Core.Environments;
 using Es.Core.Rollouts;
 using Es.Seed.Hosting;
 using Es.Seed.Runs;
@@ -72,7 +73,7 @@ public static class ResumeCommand
             var journal = new CheckpointJournal(store, run.RunId, epoch, config.Persistence.SnapshotEvery, recovery.WallSeconds);
             prepared = new PreparedRun(config, run, noise, session, journal, metrics);
         }
-        catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException or System.Data.Common.DbException or EnvironmentUnavailableException)
         {
             store?.Dispose();
             await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
