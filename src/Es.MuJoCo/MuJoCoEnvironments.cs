@@ -16,6 +16,7 @@ public static class MuJoCoEnvironments
         HalfCheetahEnvironment.EnvironmentName,
         Walker2dEnvironment.EnvironmentName,
         AntEnvironment.EnvironmentName,
+        HumanoidEnvironment.EnvironmentName,
     ];
 
     /// <summary>
@@ -32,5 +33,6 @@ public static class MuJoCoEnvironments
         EnvironmentRegistry.Register(HalfCheetahEnvironment.EnvironmentName, () => new HalfCheetahEnvironment());
         EnvironmentRegistry.Register(Walker2dEnvironment.EnvironmentName, () => new Walker2dEnvironment());
         EnvironmentRegistry.Register(AntEnvironment.EnvironmentName, () => new AntEnvironment());
+        EnvironmentRegistry.Register(HumanoidEnvironment.EnvironmentName, () => new HumanoidEnvironment());
     }
 }

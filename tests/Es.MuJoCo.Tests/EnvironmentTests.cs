@@ -18,6 +18,7 @@ public sealed class EnvironmentTests
         { "HalfCheetah-v4", 9, 9, 6, 17 },
         { "Walker2d-v4", 9, 9, 6, 17 },
         { "Ant-v4", 15, 14, 8, 27 },
+        { "Humanoid-v4", 24, 23, 17, 376 },
     };
 
     public static TheoryData<string> Names() => [.. MuJoCoEnvironments.Names];
@@ -43,6 +44,7 @@ public sealed class EnvironmentTests
     [InlineData("HalfCheetah-v4", 4800.0, 5, 0.05)]
     [InlineData("Walker2d-v4", double.PositiveInfinity, 4, 0.008)]
     [InlineData("Ant-v4", 6000.0, 5, 0.05)]
+    [InlineData("Humanoid-v4", double.PositiveInfinity, 5, 0.015)]
     public void Create_Task_ThresholdFrameSkipAndDtAreGymnasiums(string name, double threshold, int frameSkip, double dt)
     {
         using var environment = Create(name);
@@ -105,7 +107,7 @@ public sealed class EnvironmentTests
         var sim = environment.Simulation;
         double scale = name switch
         {
-            "InvertedPendulum-v4" => 0.01,
+            "InvertedPendulum-v4" or "Humanoid-v4" => 0.01,
             "Hopper-v4" or "Walker2d-v4" => 5e-3,
             _ => 0.1,
         };
@@ -255,6 +257,54 @@ public sealed class EnvironmentTests
         Assert.Equal(((x1 - x0) / 0.05) + 1.0 - (0.5 * 8 * 0.25), result.Reward, 12);
         Assert.False(result.Terminated);
         Assert.Equal((float)environment.Simulation.Qpos[2], observation[0]); // torso z first
+    }
+
+    [Fact]
+    public void Step_Humanoid_RewardUsesTheCentreOfMassAndObservationEndsWithContactForces()
+    {
+        using var environment = Create("Humanoid-v4");
+        var humanoid = (HumanoidEnvironment)environment;
+        var sim = environment.Simulation;
+        var observation = new float[376];
+        environment.Reset(3, observation);
+        Assert.All(observation[^84..], f => Assert.Equal(0f, f)); // no contact forces computed at reset
+        double x0 = humanoid.MassCenterX;
+        var action = Enumerable.Repeat(0.2f, 17).ToArray();
+
+        var result = environment.Step(action, observation);
+
+        double expectedX = 0;
+        double mass = 0;
+        for (int b = 0; b < sim.Nbody; b++)
+        {
+            expectedX += sim.BodyMass[b] * sim.Xipos[3 * b];
+            mass += sim.BodyMass[b];
+        }
+
+        expectedX /= mass;
+        Assert.Equal(expectedX, humanoid.MassCenterX, 12);
+        double a = 0.2f;
+        Assert.Equal((1.25 * (expectedX - x0) / 0.015) + 5.0 - (0.1 * 17 * a * a), result.Reward, 12);
+        Assert.Equal((float)sim.Cinert[10], observation[45 + 10]); // cinert starts after qpos[2:] (22) and qvel (23)
+        Assert.Equal((float)sim.CfrcExt[^1], observation[^1]);
+        Assert.False(result.Terminated);
+    }
+
+    [Fact]
+    public void Step_HumanoidStanding_FeetTouchTheFloorWithinASecond()
+    {
+        using var environment = Create("Humanoid-v4");
+        var observation = new float[376];
+        environment.Reset(1, observation);
+        var action = new float[17];
+        bool contact = false;
+        for (int t = 0; t < 60 && !contact; t++)
+        {
+            environment.Step(action, observation);
+            contact = observation[^84..].Any(f => Math.Abs(f) > 1);
+        }
+
+        Assert.True(contact, "no contact force within 0.9 s of falling from 1.4 m");
     }
 
     [Fact]

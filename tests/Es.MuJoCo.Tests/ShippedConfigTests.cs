@@ -11,7 +11,7 @@ public sealed class ShippedConfigTests
     public static TheoryData<string> MuJoCoConfigs() =>
     [
         "inverted-pendulum.json", "inverted-double-pendulum.json", "swimmer.json", "hopper.json",
-        "half-cheetah.json", "walker2d.json", "ant.json",
+        "half-cheetah.json", "walker2d.json", "ant.json", "humanoid.json",
     ];
 
     [Theory]
