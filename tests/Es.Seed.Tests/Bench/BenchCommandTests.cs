@@ -48,6 +48,7 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(2, report.GetProperty("frame_skip").GetInt32());
         Assert.Equal(2 * report.GetProperty("env_steps").GetInt64(), report.GetProperty("physics_steps").GetInt64());
         Assert.True(report.GetProperty("physics_steps_per_second").GetDouble() > 0);
+        Assert.True(report.GetProperty("bare_physics_steps_per_second").GetDouble() > 0);
     }
 
     [Fact]
