@@ -361,6 +361,23 @@ public sealed class EnvironmentTests
         Assert.Equal(names.Count, names.Distinct().Count());
     }
 
+    [Fact]
+    public void Register_BuiltInName_Refused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => EnvironmentRegistry.Register("cartpole-v1", () => new InvertedPendulumEnvironment()));
+
+        Assert.Contains("built-in", e.Message, StringComparison.Ordinal);
+        Assert.IsNotType<InvertedPendulumEnvironment>(EnvironmentRegistry.Create("CartPole-v1"));
+    }
+
+    [Fact]
+    public void Create_CaseInsensitiveName_FindsTheRegisteredTask()
+    {
+        using var environment = (MuJoCoEnvironment)EnvironmentRegistry.Create("hopper-v4");
+
+        Assert.Equal("Hopper-v4", environment.Spec.Name);
+    }
+
     private static MuJoCoEnvironment Create(string name) => (MuJoCoEnvironment)EnvironmentRegistry.Create(name);
 
     private static float[] Rollout(string name, ulong seed)
