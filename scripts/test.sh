@@ -35,7 +35,7 @@ if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
 fi
 
 # The MuJoCo tasks' tests (tests/Es.MuJoCo.Tests) step the real engine: Debian's MuJoCo 2.2.2.
-if ! ls /usr/lib/*/libmujoco.so.2.2.2 /usr/lib/libmujoco.so.2.2.2 >/dev/null 2>&1; then
+if ! compgen -G "/usr/lib/*/libmujoco.so.2.2.2" >/dev/null && [ ! -e /usr/lib/libmujoco.so.2.2.2 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "error: the MuJoCo tests need the engine: sudo apt-get install -y libmujoco2.2.2" >&2
     exit 1
