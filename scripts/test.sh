@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README states it and CI runs it.
 # Installs what the tests need first: the .NET SDK (global.json) must be there; the
-# PostgreSQL server (Debian's postgresql) and RabbitMQ (Debian's rabbitmq-server) are
-# installed when missing. Tests start their own
+# PostgreSQL server (Debian's postgresql), RabbitMQ (Debian's rabbitmq-server) and MuJoCo
+# (Debian's libmujoco2.2.2) are installed when missing. Tests start their own
 # servers on free loopback ports and stop them by process id.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +32,17 @@ if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
   # The package may start a system broker; the tests start their own on free ports.
   if command -v systemctl >/dev/null 2>&1; then systemctl stop rabbitmq-server >/dev/null 2>&1 || true; fi
+fi
+
+# The MuJoCo tasks' tests (tests/Es.MuJoCo.Tests) step the real engine: Debian's MuJoCo 2.2.2.
+if ! compgen -G "/usr/lib/*/libmujoco.so.2.2.2" >/dev/null && [ ! -e /usr/lib/libmujoco.so.2.2.2 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: the MuJoCo tests need the engine: sudo apt-get install -y libmujoco2.2.2" >&2
+    exit 1
+  fi
+  echo "installing libmujoco2.2.2 (Debian package) for the MuJoCo tests..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmujoco2.2.2 >/dev/null
 fi
 
 # The multi-host test puts broker, seed and workers in network namespaces: it needs root

@@ -27,8 +27,8 @@ public static partial class ConfigLoader
     /// <summary>Activation names.</summary>
     public static IReadOnlyList<string> Activations { get; } = ["tanh", "relu"];
 
-    /// <summary>Every environment and black-box function name, in one list.</summary>
-    public static IReadOnlyList<string> Problems { get; } = [.. EnvironmentRegistry.Names, .. ObjectiveRegistry.Names];
+    /// <summary>Every environment (registered extensions included) and black-box function name, in one list.</summary>
+    public static IReadOnlyList<string> Problems => [.. EnvironmentRegistry.Names, .. ObjectiveRegistry.Names];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {

@@ -27,6 +27,23 @@ public static class ProblemFactory
         return new RolloutProblem(environment, policy, maxSteps);
     }
 
+    /// <summary>
+    /// <see cref="Create"/> for a configuration read from <paramref name="source"/>: an
+    /// environment that cannot be created on this machine becomes a <see cref="ConfigException"/>
+    /// on <c>env.name</c> (one line, bad input), its message saying what to install.
+    /// </summary>
+    public static IProblem CreateChecked(TrainingConfig config, string source)
+    {
+        try
+        {
+            return Create(config);
+        }
+        catch (EnvironmentUnavailableException e)
+        {
+            throw new ConfigException(source, "env.name", $"{config.Env.Name}: {e.Message}");
+        }
+    }
+
     /// <summary>The dimension of a black-box function: the configured one, else 3 for the classic quadratic and 10 for the rest.</summary>
     public static int FunctionDimension(TrainingConfig config)
     {

@@ -24,6 +24,8 @@ public static class NodeCli
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        // The MuJoCo tasks join the registry by name only; the engine loads when one is created.
+        Es.MuJoCo.MuJoCoEnvironments.Register();
         var broker = new Option<string>("--broker") { Description = "The broker to join, e.g. amqp://user@host:5672/.", Required = true };
         var workers = new Option<int?>("--workers") { Description = "Evaluators on this node (default: one per core)." };
         var passwordFile = new Option<string?>("--broker-password-file") { Description = $"A file holding the broker password (else {BrokerEndpoint.PasswordVariable}, else the URI)." };

@@ -112,7 +112,7 @@ public static class BenchCommand
     private static TrainingConfig Load(string path, IEnumerable<string>? overrides)
     {
         var config = ConfigFile.Load(path, [.. overrides ?? []]);
-        int parameters = ProblemFactory.Create(config).ParameterCount;
+        int parameters = ProblemFactory.CreateChecked(config, path).ParameterCount;
         if (parameters > config.Noise.TableSize)
         {
             throw new ConfigException(path, "noise.table_size", $"expected at least {parameters} (the policy's parameter count), got {config.Noise.TableSize}");

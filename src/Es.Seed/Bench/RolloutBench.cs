@@ -2,10 +2,12 @@ using System.Diagnostics;
 using Es.Actors.Evaluation;
 using Es.Actors.Fabric;
 using Es.Core.Configuration;
+using Es.Core.Environments;
 using Es.Core.Noise;
 using Es.Core.Normalization;
 using Es.Core.Randomness;
 using Es.Core.Rollouts;
+using Es.MuJoCo.Environments;
 
 namespace Es.Seed.Bench;
 
@@ -13,6 +15,8 @@ namespace Es.Seed.Bench;
 /// <c>bench rollout CONFIG</c>: environment steps per second of one evaluator on the
 /// calling thread, scoring candidates of θ₀ exactly as an evaluator actor does
 /// (<see cref="EvaluatorActor.Score"/>: perturbation, episodes, observation sampling).
+/// A MuJoCo task also reports its model file, physics steps per second, and the bare
+/// engine's steps per second in the same process (no policy: <c>mujoco-testspeed</c>'s figure).
 /// </summary>
 internal static class RolloutBench
 {
@@ -42,7 +46,7 @@ internal static class RolloutBench
         var (steps, candidates, elapsed) = Measure(evaluator, view, settings, perTask, ref next, seconds);
         double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
 
-        return new BenchReport()
+        var report = new BenchReport()
             .Add("benchmark", "rollout")
             .Add("env", problem.Name)
             .Add("parameters", problem.ParameterCount)
@@ -53,6 +57,50 @@ internal static class RolloutBench
             .Add("env_steps", steps)
             .Add("seconds", elapsed)
             .Add("cpu_seconds", cpu);
+        AddPhysics(report, config.Env.Name, steps, elapsed, cpu, Math.Min(2.0, seconds / 2));
+        return report;
+    }
+
+    /// <summary>
+    /// For a MuJoCo task: the model file and physics steps (<c>mj_step</c> calls, frame_skip per
+    /// environment step) per second of the rollouts above; then, for <paramref name="bareSeconds"/>,
+    /// the engine alone in this process (<c>mj_step</c> in a loop from the model's default pose with
+    /// zero controls, no policy, resets or observations): what <c>mujoco-testspeed MODEL</c> measures.
+    /// </summary>
+    private static void AddPhysics(BenchReport report, string name, long steps, double elapsed, double cpu, double bareSeconds)
+    {
+        if (!EnvironmentRegistry.TryCreate(name, out var environment) || environment is not MuJoCoEnvironment mujoco)
+        {
+            return;
+        }
+
+        using (mujoco)
+        {
+            long physicsSteps = steps * mujoco.FrameSkip;
+            report
+                .Add("model_file", mujoco.Simulation.ModelPath)
+                .Add("frame_skip", mujoco.FrameSkip)
+                .Add("physics_steps_per_second", physicsSteps / elapsed)
+                .Add("physics_steps_per_cpu_second", physicsSteps / cpu)
+                .Add("physics_steps", physicsSteps);
+
+            var simulation = mujoco.Simulation;
+            simulation.Reset();
+            long bare = 0;
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds < bareSeconds)
+            {
+                simulation.Step(100);
+                bare += 100;
+            }
+
+            double bareElapsed = clock.Elapsed.TotalSeconds;
+            double bareCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+            report
+                .Add("bare_physics_steps_per_second", bare / bareElapsed)
+                .Add("bare_physics_steps_per_cpu_second", bare / bareCpu);
+        }
     }
 
     private static (long Steps, long Candidates, double Seconds) Measure(

@@ -3,6 +3,7 @@ using System.Globalization;
 using Es.Actors.Persistence;
 using Es.Actors.Training;
 using Es.Core.Configuration;
+using Es.Core.Environments;
 using Es.Core.Randomness;
 using Es.Core.Rollouts;
 using Es.Seed.Hosting;
@@ -44,7 +45,7 @@ public static class EvalCommand
             session = new TrainingSession(config, noise, ProblemFactory.Create(config));
             await RunStores.ReadAsync(config, run, session, line => output.Error.WriteLine($"warning: {line}")).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException or EnvironmentUnavailableException)
         {
             await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Es.Actors.Hosting;
 using Es.Actors.Persistence;
 using Es.Core.Configuration;
+using Es.Core.Environments;
+using Es.Core.Rollouts;
 using Es.Seed.Hosting;
 using Es.Seed.Runs;
 
@@ -64,10 +66,11 @@ public static class ResumeCommand
                 run.UpdateConfig(config);
             }
 
+            ProblemFactory.CreateChecked(config, run.ConfigPath); // a missing native engine is one line of bad input, before anything starts
             var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
             prepared = new PreparedRun(config, run, noise, TrainCommand.NewRunCheckpointing(config, run));
         }
-        catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException or EnvironmentUnavailableException)
         {
             await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;

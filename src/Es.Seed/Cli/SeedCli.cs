@@ -9,6 +9,8 @@ public static class SeedCli
     public static async Task<int> RunAsync(string[] args, ConsoleOutput output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
+        // The MuJoCo tasks join the registry by name only; the engine loads when one is created.
+        Es.MuJoCo.MuJoCoEnvironments.Register();
         var root = new RootCommand("EsAkka: distributed Evolution Strategies training.");
         root.Subcommands.Add(TrainCommand.Create(output));
         root.Subcommands.Add(ResumeCommand.Create(output));

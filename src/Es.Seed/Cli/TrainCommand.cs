@@ -149,7 +149,7 @@ public static class TrainCommand
     /// <summary>Checks what only the built problem knows: the noise table must hold θ.</summary>
     private static void CheckProblem(TrainingConfig config, string source)
     {
-        var problem = ProblemFactory.Create(config);
+        var problem = ProblemFactory.CreateChecked(config, source);
         if (problem.ParameterCount > config.Noise.TableSize)
         {
             throw new ConfigException(source, "noise.table_size", $"expected at least {problem.ParameterCount} (the policy's parameter count), got {config.Noise.TableSize}");

@@ -36,6 +36,22 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchRollout_MuJoCoTask_ReportsPhysicsStepsAndTheModelFile()
+    {
+        var path = _cli.Write("pendulum.json", """
+            { "env": { "name": "InvertedPendulum-v4" }, "policy": { "hidden": [8] },
+              "strategy": { "population": 8 }, "noise": { "table_size": 100000 } }
+            """);
+        Assert.Equal(0, await _cli.RunAsync("bench", "rollout", path, "--seconds", "0.05", "--json"));
+        var report = JsonDocument.Parse(_cli.Out).RootElement;
+        Assert.EndsWith("Models/inverted_pendulum.xml", report.GetProperty("model_file").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, report.GetProperty("frame_skip").GetInt32());
+        Assert.Equal(2 * report.GetProperty("env_steps").GetInt64(), report.GetProperty("physics_steps").GetInt64());
+        Assert.True(report.GetProperty("physics_steps_per_second").GetDouble() > 0);
+        Assert.True(report.GetProperty("bare_physics_steps_per_second").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task BenchGeneration_Json_SplitsTheGenerationAndKeepsThetaIdentical()
     {
         var path = _cli.Write("small.json", SmallCartPole);

@@ -40,6 +40,20 @@ public sealed class TrainBadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_EnvironmentUnavailable_OneLineNamingWhatToInstall()
+    {
+        Es.Core.Environments.EnvironmentRegistry.Register(
+            "Unavailable-v0",
+            () => throw new Es.Core.Environments.EnvironmentUnavailableException("the engine was not found; install it with: apt-get install -y libmujoco2.2.2"));
+        var path = _cli.Write("c.json", "{\"env\": {\"name\": \"Unavailable-v0\"}}");
+
+        var error = await FailsWithBadInputAsync("train", path);
+
+        Assert.Contains($"{path}: env.name: Unavailable-v0: the engine was not found; install it with: apt-get install -y libmujoco2.2.2", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task Train_OutOfRangeSet_NamesSetAndTheKey()
     {
         var path = _cli.Write("c.json", "{}");

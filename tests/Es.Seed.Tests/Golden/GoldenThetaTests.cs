@@ -40,6 +40,25 @@ public sealed class GoldenThetaTests : IDisposable
         Assert.Equal(expectedCompleted, summary.GetProperty("generations_completed").GetInt32());
     }
 
+    // The MuJoCo tasks (recorded after the move to Akka.NET, when they were added) run a whole
+    // population of 1000-step episodes per generation: two generations of eight candidates and
+    // one evaluation episode keep the class quick while still pinning model, engine and config.
+    [Theory]
+    [InlineData("inverted-pendulum", "440513a253aa99dc3e738703ee4eec1dfca3ef94709c7cab93540be0c2486c01")]
+    [InlineData("inverted-double-pendulum", "247643010d132362a07001c9f13eec4edcc08a98c92a196aee07d8803672a11f")]
+    [InlineData("swimmer", "68d7346d9853518994ebf4f3f9f61b5109abdc0b1bc2825d4f69b262d05736ee")]
+    [InlineData("hopper", "3050c6342d49e004e12e622b7b995881fc331a3d4a3fc98f5313293800a2d67a")]
+    [InlineData("half-cheetah", "6c5a63c7a72bf4074958e91167193319896cf5236b04ac1136cd5c2542556a36")]
+    [InlineData("walker2d", "71b9b5ce61299c669cf182576282768f5f826127f855d29a217f23857462ecad")]
+    [InlineData("ant", "44add8a608d9d47cdff992a97d5c4cd72ac79cbcd0ce86768bc93e3b48cebd59")]
+    [InlineData("humanoid", "137c75f5a4481623c3a1919e75c971cd2d5b8bd0eed4f006f5738e9200b30295")]
+    public async Task Train_MuJoCoConfigShrunk_RecordedThetaHash(string config, string expectedHash)
+    {
+        var summary = await TrainAsync(config, 2, "--workers", "2", "--set", "strategy.population=8", "--set", "evaluation.episodes=1");
+
+        Assert.Equal(expectedHash, summary.GetProperty("theta_sha256").GetString());
+    }
+
     [Fact]
     public async Task Train_CartPoleWithOneWorker_RecordedThetaHash()
     {
@@ -64,10 +83,11 @@ public sealed class GoldenThetaTests : IDisposable
     public void ShippedConfigs_EachHasAGoldenHash()
     {
         // A config added to config/ without a golden row would leave its θ unpinned.
-        var theory = typeof(GoldenThetaTests).GetMethod(nameof(Train_ShippedConfigAtFixedGenerations_RecordedThetaHash))!;
-        var covered = theory.GetCustomAttributes(typeof(InlineDataAttribute), inherit: false)
-            .Cast<InlineDataAttribute>()
-            .Select(row => (string)row.GetData(theory).Single()[0])
+        var covered = new[] { nameof(Train_ShippedConfigAtFixedGenerations_RecordedThetaHash), nameof(Train_MuJoCoConfigShrunk_RecordedThetaHash) }
+            .Select(name => typeof(GoldenThetaTests).GetMethod(name)!)
+            .SelectMany(theory => theory.GetCustomAttributes(typeof(InlineDataAttribute), inherit: false)
+                .Cast<InlineDataAttribute>()
+                .Select(row => (string)row.GetData(theory).Single()[0]))
             .Order(StringComparer.Ordinal);
         var shipped = Directory.EnumerateFiles(ConfigDirectory(), "*.json")
             .Select(Path.GetFileNameWithoutExtension)
