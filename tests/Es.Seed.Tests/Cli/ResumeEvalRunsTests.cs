@@ -86,10 +86,7 @@ public sealed class ResumeEvalRunsTests : IDisposable
     public async Task Resume_StoreMissingOrUnreadable_ErrorNamesIt()
     {
         var runDir = await TrainAsync();
-        var store = Path.Combine(runDir, "store.db");
-        File.Delete(store);
-        File.Delete(store + "-wal");
-        File.Delete(store + "-shm");
+        var store = DeleteStore(runDir);
         Assert.Equal(2, await _cli.RunAsync("resume", runDir));
         Assert.Contains(store, _cli.Error, StringComparison.Ordinal);
 
@@ -103,10 +100,7 @@ public sealed class ResumeEvalRunsTests : IDisposable
     public async Task Resume_StoreOfTheEarlierFormat_RefusedUntouched()
     {
         var runDir = await TrainAsync();
-        var store = Path.Combine(runDir, "store.db");
-        File.Delete(store);
-        File.Delete(store + "-wal");
-        File.Delete(store + "-shm");
+        var store = DeleteStore(runDir);
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Pooling=False"))
         {
             connection.Open();
@@ -141,5 +135,15 @@ public sealed class ResumeEvalRunsTests : IDisposable
         var lines = _cli.Out.Trim().Split('\n');
         Assert.StartsWith("RUN", lines[0], StringComparison.Ordinal);
         Assert.Matches(@"^run\s+CartPole-v1\s+6\s+\S+\s+finished$", lines[1].Trim());
+    }
+
+    /// <summary>Deletes a run's SQLite store with its write-ahead log; returns its path.</summary>
+    private static string DeleteStore(string runDir)
+    {
+        var store = Path.Combine(runDir, "store.db");
+        File.Delete(store);
+        File.Delete(store + "-wal");
+        File.Delete(store + "-shm");
+        return store;
     }
 }
