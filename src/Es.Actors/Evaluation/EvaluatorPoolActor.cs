@@ -224,6 +224,7 @@ public sealed partial class EvaluatorPoolActor : UntypedActor, IWithTimers
         {
             // Nothing new to hand out yet (at the end of a generation, nothing at all): the idle
             // evaluator runs what another one holds in reserve. The other skips it when it reads it.
+            waiting.Abandon.Dispose(); // never started, so never looked at
             HandOutOrKeep(waiting.Lease);
         }
 

@@ -25,6 +25,9 @@ public sealed class RunCheckpoints
     /// <summary>The run's wall-clock seconds, this tenure included.</summary>
     public double WallSeconds => _wallBefore + _tenure.Elapsed.TotalSeconds;
 
+    /// <summary>The run has ended: its clock stops, so shutting the actor system down is not counted.</summary>
+    internal void Ended() => _tenure.Stop();
+
     /// <summary>Recovery is over: the run's clock continues from <paramref name="recovery"/>'s.</summary>
     internal void Recovered(RecoveryResult recovery, long epoch)
     {

@@ -57,8 +57,8 @@ public static class RunReader
 
         protected override void OnRecoveryFailure(Exception reason, object? message = null)
         {
+            // Reported to the caller, not logged as well: Akka stops the reader after this returns.
             read.TrySetException(reason as CheckpointException ?? new CheckpointException($"run {runId}'s journal cannot be read: {reason.Message}", reason));
-            base.OnRecoveryFailure(reason, message);
         }
     }
 }

@@ -18,6 +18,8 @@ public sealed partial class CoordinatorActor
     private readonly Dictionary<long, (long Started, int Bytes)> _snapshotsSaving = [];
     private Action? _afterFinalSnapshot;
     private long _finalSnapshot = -1;
+    private int _repliesAtFinal; // saves at the final snapshot's sequence number still unanswered
+    private int _deletesPending; // the run ends only after its old snapshots are gone, or the process could exit first
 
     /// <summary>Persists <paramref name="journalEvent"/>, then runs <paramref name="then"/>; no command is handled in between.</summary>
     private void JournalThen(RunEvent journalEvent, Action then)
@@ -53,6 +55,9 @@ public sealed partial class CoordinatorActor
     private void FinalSnapshotThen(Action then)
     {
         _afterFinalSnapshot = then;
+        // A regular snapshot may still be in flight at the same sequence number (the final,
+        // evaluation-only round journals nothing): its reply must not be taken for this one's.
+        _repliesAtFinal = _snapshotsSaving.ContainsKey(LastSequenceNr) ? 2 : 1;
         _finalSnapshot = Snapshot();
     }
 
@@ -69,9 +74,13 @@ public sealed partial class CoordinatorActor
                 Continue(failed.Metadata.SequenceNr);
                 return true;
             case DeleteSnapshotsSuccess:
+                _deletesPending--;
+                TryFinish();
                 return true;
             case DeleteSnapshotsFailure failed:
+                _deletesPending--;
                 _log.Warning($"coordinator: old snapshots could not be deleted ({failed.Cause.Message})");
+                TryFinish();
                 return true;
             default:
                 return false;
@@ -94,12 +103,14 @@ public sealed partial class CoordinatorActor
         if (!_snapshots.Contains(metadata.SequenceNr))
         {
             _snapshots.Add(metadata.SequenceNr);
+            _snapshots.Sort(); // replies may come out of order: the oldest must be the ones deleted
         }
 
         if (_snapshots.Count > CheckpointPlan.SnapshotsKept)
         {
             long oldestKept = _snapshots[^CheckpointPlan.SnapshotsKept];
             DeleteSnapshots(new SnapshotSelectionCriteria(oldestKept - 1));
+            _deletesPending++;
             _snapshots.RemoveRange(0, _snapshots.Count - CheckpointPlan.SnapshotsKept);
         }
 
@@ -108,7 +119,17 @@ public sealed partial class CoordinatorActor
 
     private void Continue(long sequenceNr)
     {
-        if (sequenceNr == _finalSnapshot && _afterFinalSnapshot is { } then)
+        if (sequenceNr == _finalSnapshot)
+        {
+            _repliesAtFinal--;
+            TryFinish();
+        }
+    }
+
+    /// <summary>Ends the run once the final snapshot is answered and no pruning is still on its way.</summary>
+    private void TryFinish()
+    {
+        if (_repliesAtFinal == 0 && _deletesPending == 0 && _afterFinalSnapshot is { } then)
         {
             _afterFinalSnapshot = null;
             then();

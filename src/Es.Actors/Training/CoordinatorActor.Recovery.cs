@@ -41,8 +41,7 @@ public sealed partial class CoordinatorActor
         var history = History;
         _snapshots.AddRange(history.Snapshots);
         _checkpoints.Recovered(history.Result(), history.Tenures + 1);
-        _observer.OnRecovered(_checkpoints.Recovery);
-        if (history.Env is null)
+        if (LastSequenceNr == 0)
         {
             Persist(new RunStarted(_plan.Env, _plan.ConfigJson), _ => { });
         }
@@ -55,6 +54,9 @@ public sealed partial class CoordinatorActor
 
     private void Start()
     {
+        // Told only now that the run is this coordinator's: a coordinator that lost the run to
+        // another at its tenure write never touches the run's files (the metrics are rewritten here).
+        _observer.OnRecovered(_checkpoints.Recovery);
         _fabric.AttachCoordinator(Self);
         if (_session.IsFinished)
         {

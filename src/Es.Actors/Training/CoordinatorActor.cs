@@ -131,6 +131,7 @@ public sealed partial class CoordinatorActor : UntypedPersistentActor
 
     private void Finish()
     {
+        _checkpoints.Ended();
         var outcome = _session.Outcome();
         var status = outcome.Interrupted ? "interrupted" : outcome.Solved ? "solved" : "finished";
         FinalSnapshotThen(() => JournalThen(new RunEnded(status), () =>

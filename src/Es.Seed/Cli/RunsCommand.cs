@@ -84,7 +84,7 @@ public static class RunsCommand
             RunStores.CheckReadable(config, run);
             return (run.RunId, await RunStores.ReadAsync(config, run, null, _ => { }).ConfigureAwait(false), null);
         }
-        catch (Exception e) when (e is CheckpointException or ConfigException or IOException)
+        catch (Exception e) when (e is CheckpointException or ConfigException or IOException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
         {
             return (run.RunId, null, e is CheckpointException && e.Message.Contains("earlier EsAkka", StringComparison.Ordinal) ? "earlier format" : "unreadable");
         }
