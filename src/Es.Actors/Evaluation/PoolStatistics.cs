@@ -16,7 +16,7 @@ public sealed class PoolStatistics
     /// <summary>Tasks whose evaluator did not answer before the deadline (hung).</summary>
     public long DeadlinesExpired => Interlocked.Read(ref _deadlines);
 
-    internal void CountRestart(int count = 1) => Interlocked.Add(ref _restarts, count);
+    internal void CountRestart() => Interlocked.Increment(ref _restarts);
 
     internal void CountStopped() => Interlocked.Increment(ref _stopped);
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Es.Actors.Serialization;
 using Es.Actors.Training;
@@ -8,16 +7,13 @@ namespace Es.Actors.Persistence;
 
 /// <summary>
 /// The binary form of journal records and snapshots (little-endian, versioned by a magic
-/// tag), and their SHA-256 checksums. Doubles and floats are stored as raw bits, so a
+/// tag; the snapshot checksum is added by CheckpointSerializer). Doubles and floats are stored as raw bits, so a
 /// replayed run sees exactly the numbers the live run saw.
 /// </summary>
 public static class CheckpointCodec
 {
     private const int RecordMagic = 0x314A5345; // "ESJ1"
     private const int SnapshotMagic = 0x31535345; // "ESS1"
-
-    /// <summary>Hex SHA-256 of a payload.</summary>
-    public static string Checksum(ReadOnlySpan<byte> payload) => Convert.ToHexStringLower(SHA256.HashData(payload));
 
     /// <summary>Encodes a journal record with the run's cumulative wall-clock seconds.</summary>
     public static byte[] EncodeRecord(GenerationRecord record, double wallSeconds)
