@@ -56,7 +56,7 @@ public static class ClusterTraining
             var finished = new TaskCompletionSource<TrainingOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var nodeStop = new CancellationTokenSource();
             Task<NodeExit>? localNode = null;
-            var host = ActorHost.Start("es-seed", log, AkkaSettings.Overrides(config)?.WithFallback(checkpointing.Persistence) ?? checkpointing.Persistence);
+            var host = ActorHost.Start("es-seed", log, AkkaSettings.Over(config, checkpointing.Persistence));
             await using (host.ConfigureAwait(false))
             {
                 host.TopLevelFailure += (actor, reason) => finished.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));

@@ -25,6 +25,13 @@ public static class AkkaSettings
         return ConfigurationFactory.ParseString($"{{\"akka\": {config.AkkaOverrides}}}");
     }
 
+    /// <summary>The section over <paramref name="below"/> (e.g. the run's persistence): the user's keys win.</summary>
+    public static Config Over(TrainingConfig config, Config below)
+    {
+        ArgumentNullException.ThrowIfNull(below);
+        return Overrides(config)?.WithFallback(below) ?? below;
+    }
+
     /// <summary>
     /// Starts and stops an actor system with the section, so that settings Akka refuses
     /// (<c>loglevel = LOUD</c>) are reported as bad input before a run starts, not as a

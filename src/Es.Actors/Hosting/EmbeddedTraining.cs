@@ -44,7 +44,7 @@ public static class EmbeddedTraining
         var statistics = new PoolStatistics();
         var finished = new CompletionObserver(observer);
         checkpointing ??= Checkpointing.InMemory(config);
-        var host = ActorHost.Start("es-embedded", log, AkkaSettings.Overrides(config)?.WithFallback(checkpointing.Persistence) ?? checkpointing.Persistence);
+        var host = ActorHost.Start("es-embedded", log, AkkaSettings.Over(config, checkpointing.Persistence));
         await using (host.ConfigureAwait(false))
         {
             var plan = checkpointing.Plan with { From = await SnapshotChooser.ChooseAsync(host.System, checkpointing.Plan.RunId, line => log?.Invoke($"warning: {line}")).ConfigureAwait(false) };
