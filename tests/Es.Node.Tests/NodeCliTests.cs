@@ -13,40 +13,46 @@ public sealed class NodeCliTests
     }
 
     [Fact]
-    public async Task Run_NoBroker_BadInput()
+    public async Task Run_NoSeedNode_BadInput()
     {
         var (code, error) = await RunAsync();
         Assert.Equal(NodeCli.BadInput, code);
-        Assert.Contains("--broker", error, StringComparison.Ordinal);
+        Assert.Contains("--seed-node", error, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("not a uri")]
-    [InlineData("http://host/")]
-    public async Task Run_BadBrokerUri_BadInputNamingTheOption(string uri)
+    [InlineData("no-port")]
+    [InlineData("host:0")]
+    [InlineData("host:70000")]
+    [InlineData("host:http")]
+    public async Task Run_BadSeedNode_BadInputNamingTheOption(string seed)
     {
-        var (code, error) = await RunAsync("--broker", uri);
+        var (code, error) = await RunAsync("--seed-node", seed);
         Assert.Equal(NodeCli.BadInput, code);
-        Assert.Contains("--broker: expected an amqp:// or amqps:// URI", error, StringComparison.Ordinal);
+        Assert.Contains("--seed-node: expected", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BadListen_BadInputNamingTheOption()
+    {
+        var (code, error) = await RunAsync("--seed-node", "127.0.0.1:2552", "--listen", "127.0.0.1");
+        Assert.Equal(NodeCli.BadInput, code);
+        Assert.Contains("--listen: expected HOST:PORT", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Run_ZeroWorkers_BadInput()
     {
-        var (code, _) = await RunAsync("--broker", "amqp://localhost/", "--workers", "0");
+        var (code, error) = await RunAsync("--seed-node", "127.0.0.1:2552", "--workers", "0");
         Assert.Equal(NodeCli.BadInput, code);
+        Assert.Contains("--workers", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Run_UnreachableBroker_FailsNamingHostAndPort_NoPasswordShown()
+    public async Task Run_MissingCertificate_BadInputNamingTheFile()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop(); // nothing listens there now
-        var (code, error) = await RunAsync("--broker", $"amqp://user:secret@127.0.0.1:{port}/", "--connect-timeout", "2");
-        Assert.Equal(NodeCli.Failed, code);
-        Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret", error, StringComparison.Ordinal);
+        var (code, error) = await RunAsync("--seed-node", "127.0.0.1:2552", "--tls-certificate", "/nonexistent/node.pfx");
+        Assert.Equal(NodeCli.BadInput, code);
+        Assert.Contains("/nonexistent/node.pfx", error, StringComparison.Ordinal);
     }
 }

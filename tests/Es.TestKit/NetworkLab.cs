@@ -103,7 +103,7 @@ public sealed class NetworkLab : IDisposable
     {
         Ip("netns", "add", ns);
         _namespaces.Add(ns);
-        Ip("-n", ns, "link", "set", "lo", "up"); // rabbitmq's Erlang distribution and epmd talk over localhost
+        Ip("-n", ns, "link", "set", "lo", "up");
     }
 
     private static void RequireRootAndIp()

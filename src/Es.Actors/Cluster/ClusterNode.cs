@@ -1,7 +1,8 @@
+using Akka.Actor;
 using Es.Actors.Evaluation;
 using Es.Actors.Hosting;
+using Es.Core.Configuration;
 using Es.Core.Noise;
-using Es.Core.Rollouts;
 
 namespace Es.Actors.Cluster;
 
@@ -11,100 +12,95 @@ public enum NodeExit
     /// <summary>The run finished.</summary>
     RunFinished,
 
-    /// <summary>Stopped on request (SIGTERM, Ctrl+C, or its host ended); it left cleanly.</summary>
+    /// <summary>Stopped on request (SIGTERM, Ctrl+C); it left the cluster cleanly.</summary>
     Stopped,
-
-    /// <summary>The coordinator refused it (another protocol version).</summary>
-    Refused,
 }
 
 /// <summary>
-/// A worker node: joins a run through the broker, then runs a pool of supervised
-/// evaluators (<see cref="EvaluatorPoolActor"/>) over <see cref="BrokerWorkerFabric"/>
-/// until the run finishes or it is stopped. es-node runs one; the seed runs one for its
-/// local evaluators.
+/// A worker node: joins the cluster through its seed nodes, registers its pool with the
+/// coordinator singleton and scores tasks until the run is over. When the cluster downs it
+/// (cut off past the downing deadline, or quarantined) its actor system ends; the node then
+/// starts a new one and joins again, a new incarnation, until the run is over or it is stopped.
 /// </summary>
 public static class ClusterNode
 {
-    /// <summary>Runs a node to the end of the run.</summary>
-    /// <param name="endpoint">The broker.</param>
-    /// <param name="identity">Who this node is (its evaluator count included).</param>
+    private static readonly TimeSpan LeavePatience = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs the node to the end of the run.</summary>
+    /// <param name="options">Where it listens and which seed nodes it joins.</param>
+    /// <param name="identity">Who it is.</param>
     /// <param name="say">Progress lines.</param>
-    /// <param name="log">Diagnostics.</param>
-    /// <param name="connectTimeout">How long to keep trying an unreachable broker.</param>
-    /// <param name="sharedNoise">A noise table already built for the run (the seed's), or null.</param>
+    /// <param name="log">Diagnostics (Akka's log).</param>
     /// <param name="stop">Leave now.</param>
-    /// <exception cref="BrokerConnectException">The broker could not be reached.</exception>
     /// <exception cref="ProtocolVersionException">The coordinator speaks another protocol version.</exception>
-    public static async Task<NodeExit> RunAsync(BrokerEndpoint endpoint, NodeIdentity identity, Action<string> say, Action<string> log, TimeSpan connectTimeout, NoiseTable? sharedNoise, CancellationToken stop)
+    public static async Task<NodeExit> RunAsync(ClusterOptions options, NodeIdentity identity, Action<string> say, Action<string> log, CancellationToken stop)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(say);
-        ArgumentNullException.ThrowIfNull(log);
-        var connection = await BrokerConnector.ConnectAsync(endpoint, $"es-node {identity.NodeId}", connectTimeout, log, stop).ConfigureAwait(false);
-        var fabric = await BrokerWorkerFabric.StartAsync(connection, identity, log, say, sharedNoise, stop).ConfigureAwait(false);
-        await using (fabric.ConfigureAwait(false))
+        var statistics = new PoolStatistics();
+        NoiseTable? noise = null;
+        NoiseTable NoiseFor(TrainingConfig config)
         {
-            say($"node {identity.NodeId}: connected to {endpoint.Display}; waiting for the coordinator");
-            var stopped = Task.Delay(Timeout.Infinite, stop);
-            var first = await Task.WhenAny(fabric.Joined, fabric.Finished, stopped).ConfigureAwait(false);
-            if (first == fabric.Finished)
+            if (noise is null || noise.Size != config.Noise.TableSize || noise.Seed != config.Noise.Seed)
             {
-                await fabric.Finished.ConfigureAwait(false); // throws the refusal
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                noise = new NoiseTable(config.Noise.TableSize, config.Noise.Seed);
+                say($"noise table: {config.Noise.TableSize:N0} values in {started.Elapsed.TotalSeconds:F2} s");
             }
 
-            if (first == stopped)
-            {
-                await LeaveAsync(fabric).ConfigureAwait(false);
-                return NodeExit.Stopped;
-            }
+            return noise;
+        }
 
-            var replica = await fabric.Joined.ConfigureAwait(false);
-            var config = replica.Config;
-            var noise = replica.Noise;
-            var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var host = ActorHost.Start("es-node", log, AkkaSettings.Overrides(config));
+        var stopped = Task.Delay(Timeout.Infinite, stop);
+        for (int incarnation = 1; ; incarnation++)
+        {
+            var host = ActorHost.Start(ClusterProtocol.SystemName, log, options.ToConfig());
             await using (host.ConfigureAwait(false))
             {
+                var cluster = Akka.Cluster.Cluster.Get(host.System);
+                say(incarnation == 1
+                    ? $"node {identity.NodeId}: joining the cluster through {string.Join(", ", options.SeedNodes)} as {cluster.SelfAddress}"
+                    : $"node {identity.NodeId}: rejoining as a new incarnation ({incarnation}) as {cluster.SelfAddress}");
+                var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 host.TopLevelFailure += (actor, reason) => failed.TrySetException(new InvalidOperationException($"{actor.Path} failed: {reason.Message}", reason));
-                var settings = EvaluatorSupervision.Settings(config);
-                var evaluatorProps = EvaluatorActor.Props(
-                    () => new CandidateEvaluator(ProblemFactory.Create(config), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
-                    settings);
-                await host.SpawnAsync(
-                    EvaluatorPoolActor.Props(fabric, identity.Workers, (_, _) => evaluatorProps, EvaluatorSupervision.Restarts(config.Supervision), new PoolStatistics(), PoolSettings.From(config.Supervision)),
-                    "evaluators").ConfigureAwait(false);
-                await fabric.StartConsumingAsync(stop).ConfigureAwait(false);
-                var ended = await Task.WhenAny(fabric.Finished, stopped, failed.Task).ConfigureAwait(false);
-                if (ended == fabric.Finished)
+                cluster.RegisterOnMemberUp(() => say($"node {identity.NodeId}: up in the cluster; waiting for the coordinator"));
+                var (agent, pool) = NodeWork.Start(host, NodeWork.CoordinatorProxy(host.System), identity, statistics, NoiseFor, say);
+                var poolFailed = pool.ContinueWith(t => t.IsFaulted && !agent.Joined.Task.IsFaulted ? throw t.Exception!.GetBaseException() : Task.Delay(Timeout.Infinite, stop), TaskScheduler.Default).Unwrap();
+                var ended = await Task.WhenAny(agent.Finished.Task, host.System.WhenTerminated, stopped, failed.Task, poolFailed).ConfigureAwait(false);
+                if (ended == agent.Finished.Task)
                 {
-                    var status = await fabric.Finished.ConfigureAwait(false);
+                    var status = await agent.Finished.Task.ConfigureAwait(false); // throws a refusal
                     say($"run over ({status}); leaving");
-                    await LeaveAsync(fabric).ConfigureAwait(false);
+                    await LeaveAsync(host.System).ConfigureAwait(false);
                     return NodeExit.RunFinished;
                 }
 
-                await LeaveAsync(fabric).ConfigureAwait(false);
-                if (ended == failed.Task)
+                if (ended == stopped)
                 {
-                    await failed.Task.ConfigureAwait(false); // rethrows the pool's failure
+                    await LeaveAsync(host.System).ConfigureAwait(false);
+                    return NodeExit.Stopped;
                 }
 
-                return NodeExit.Stopped;
+                if (ended == failed.Task || ended == poolFailed)
+                {
+                    await LeaveAsync(host.System).ConfigureAwait(false);
+                    await ended.ConfigureAwait(false); // rethrows the pool's failure
+                }
+
+                say($"node {identity.NodeId}: removed from the cluster (downed or quarantined)");
             }
         }
     }
 
-    /// <summary>Says goodbye, but never waits long for a broker that is gone.</summary>
-    private static async Task LeaveAsync(BrokerWorkerFabric fabric)
+    /// <summary>Leaves the cluster cleanly (the coordinator puts back what this node held), bounded.</summary>
+    private static async Task LeaveAsync(ActorSystem system)
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await fabric.LeaveAsync(patience.Token).ConfigureAwait(false);
+            await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClusterLeavingReason.Instance).WaitAsync(LeavePatience).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
         }
     }

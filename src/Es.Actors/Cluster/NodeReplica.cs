@@ -10,7 +10,7 @@ namespace Es.Actors.Cluster;
 /// <summary>How a generation broadcast related to a replica.</summary>
 public enum ReplicaStep
 {
-    /// <summary>Old news (or another run): nothing to do.</summary>
+    /// <summary>Old news: nothing to do.</summary>
     Ignored,
 
     /// <summary>The replica applied the record and its θ hash matches.</summary>
@@ -38,19 +38,19 @@ public sealed class NodeReplica
 
     /// <summary>Restores a replica from a welcome's snapshot.</summary>
     /// <exception cref="InvalidDataException">The snapshot does not decode or fit the configuration.</exception>
-    public NodeReplica(TrainingConfig config, NoiseTable noise, ulong runKey, byte[] snapshot)
+    public NodeReplica(TrainingConfig config, NoiseTable noise, string runId, byte[] snapshot)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(noise);
         _config = config;
         _noise = noise;
-        RunKey = runKey;
+        RunId = runId;
         _session = Restore(snapshot);
         _view = MakeView();
     }
 
     /// <summary>The run this replica follows.</summary>
-    public ulong RunKey { get; }
+    public string RunId { get; }
 
     /// <summary>The configuration of the run.</summary>
     public TrainingConfig Config => _config;
@@ -80,10 +80,10 @@ public sealed class NodeReplica
     }
 
     /// <summary>Follows a generation broadcast.</summary>
-    public ReplicaStep Apply(GenerationMessage message)
+    public ReplicaStep Apply(GenerationStarted message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.RunKey != RunKey || message.Generation < Generation)
+        if (message.Generation < Generation)
         {
             return ReplicaStep.Ignored;
         }
@@ -116,7 +116,7 @@ public sealed class NodeReplica
         return HashMatches(message) ? ReplicaStep.Advanced : ReplicaStep.OutOfStep;
     }
 
-    private bool HashMatches(GenerationMessage message) => ThetaHash.Compute(_view.Theta).AsSpan().SequenceEqual(message.ThetaHash);
+    private bool HashMatches(GenerationStarted message) => ThetaDigest.Matches(_view.Theta, message.ThetaHash);
 
     private TrainingSession Restore(byte[] snapshot)
     {

@@ -88,6 +88,9 @@ public sealed partial class CoordinatorActor : UntypedPersistentActor
             case StopTraining:
             case BeginRound:
                 break;
+            case ExportSnapshot:
+                Sender.Tell(new ExportedSnapshot(_session.ExportRoundStart()));
+                break;
             default:
                 if (!OnCheckpointReply(message))
                 {

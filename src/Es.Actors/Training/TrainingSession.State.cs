@@ -17,6 +17,16 @@ public sealed partial class TrainingSession
             throw new InvalidOperationException($"Generation {Generation} is still being scored.");
         }
 
+        return ExportRoundStart();
+    }
+
+    /// <summary>
+    /// The state at the start of the round in progress, or between rounds: θ, the optimizer and
+    /// the observation statistics change only when a round completes, so a node that joins
+    /// mid-round gets the θ the round's tasks are scored with.
+    /// </summary>
+    public SessionSnapshot ExportRoundStart()
+    {
         return new SessionSnapshot(
             Generation,
             [.. _theta],

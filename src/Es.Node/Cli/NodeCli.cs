@@ -5,12 +5,13 @@ using Es.Actors.Cluster;
 namespace Es.Node.Cli;
 
 /// <summary>
-/// The <c>es-node</c> command line: <c>--broker URI [--workers N]</c>. A worker node joins
-/// a run through a broker; it needs no configuration file (the coordinator sends it).
+/// The <c>es-node</c> command line: <c>--seed-node HOST:PORT [--seed-node …] [--listen HOST:PORT]
+/// [--public-host NAME] [--workers N]</c>. A worker node joins the cluster of a seed node and
+/// scores tasks of its run; it needs no configuration file (the coordinator sends it).
 /// </summary>
 public static class NodeCli
 {
-    /// <summary>Exit code for bad input.</summary>
+    /// <summary>Exit code for bad input (and for a coordinator of another protocol version).</summary>
     public const int BadInput = 2;
 
     /// <summary>Exit code for a failure.</summary>
@@ -19,6 +20,9 @@ public static class NodeCli
     /// <summary>Exit code when stopped by a signal before the run ended.</summary>
     public const int Interrupted = 130;
 
+    /// <summary>The environment variable that may hold the TLS certificate's password.</summary>
+    public const string TlsPasswordVariable = "ES_TLS_PASSWORD";
+
     /// <summary>Parses and runs; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -26,11 +30,13 @@ public static class NodeCli
         ArgumentNullException.ThrowIfNull(error);
         // The MuJoCo tasks join the registry by name only; the engine loads when one is created.
         Es.MuJoCo.MuJoCoEnvironments.Register();
-        var broker = new Option<string>("--broker") { Description = "The broker to join, e.g. amqp://user@host:5672/.", Required = true };
+        var seedNode = new Option<string[]>("--seed-node") { Description = "A seed node to join, HOST:PORT (akka.cluster.seed-nodes; repeatable).", Required = true, AllowMultipleArgumentsPerToken = false };
+        var listen = new Option<string?>("--listen") { Description = "Where this node listens, HOST:PORT (akka.remote.dot-netty.tcp.hostname/port; default 127.0.0.1:0 when the seed is on this machine, else 0.0.0.0:0)." };
+        var publicHost = new Option<string?>("--public-host") { Description = "The name other nodes reach this one by (akka.remote.dot-netty.tcp.public-hostname; default: the --listen host, or this machine's name for 0.0.0.0)." };
         var workers = new Option<int?>("--workers") { Description = "Evaluators on this node (default: one per core)." };
-        var passwordFile = new Option<string?>("--broker-password-file") { Description = $"A file holding the broker password (else {BrokerEndpoint.PasswordVariable}, else the URI)." };
-        var connectTimeout = new Option<int?>("--connect-timeout") { Description = "Seconds to keep trying an unreachable broker (default 60)." };
-        var root = new RootCommand("EsAkka worker node: adds this machine's cores to a run.") { broker, workers, passwordFile, connectTimeout };
+        var tlsCertificate = new Option<string?>("--tls-certificate") { Description = "Remoting over TLS with this PKCS#12 file (akka.remote.dot-netty.tcp.enable-ssl, ssl.certificate.path)." };
+        var tlsPasswordFile = new Option<string?>("--tls-password-file") { Description = $"A file holding the certificate's password (else {TlsPasswordVariable})." };
+        var root = new RootCommand("EsAkka worker node: adds this machine's cores to a run.") { seedNode, listen, publicHost, workers, tlsCertificate, tlsPasswordFile };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -48,26 +54,23 @@ public static class NodeCli
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
         }
 
-        BrokerEndpoint endpoint;
+        ClusterOptions options;
         try
         {
-            endpoint = BrokerEndpoint.Parse(parse.GetValue(broker)!, parse.GetValue(passwordFile));
+            var seeds = (parse.GetValue(seedNode) ?? []).Select(s => Endpoint("--seed-node", s, 1)).ToList();
+            bool local = seeds.All(s => s.Host is "localhost" || s.Host.StartsWith("127.", StringComparison.Ordinal));
+            var bind = Endpoint("--listen", parse.GetValue(listen) ?? (local ? "127.0.0.1:0" : "0.0.0.0:0"), 0);
+            options = new ClusterOptions(bind, parse.GetValue(publicHost), seeds, Coordinator: false, Tls(parse.GetValue(tlsCertificate), parse.GetValue(tlsPasswordFile)));
         }
         catch (ArgumentException e)
         {
-            await error.WriteLineAsync($"error: --broker: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return BadInput;
         }
 
         if (parse.GetValue(workers) is int n && n < 1)
         {
             await error.WriteLineAsync($"error: --workers: expected a whole number of at least 1, got {n}").ConfigureAwait(false);
-            return BadInput;
-        }
-
-        if (parse.GetValue(connectTimeout) is int t && t < 1)
-        {
-            await error.WriteLineAsync($"error: --connect-timeout: expected a whole number of seconds of at least 1, got {t}").ConfigureAwait(false);
             return BadInput;
         }
 
@@ -97,14 +100,9 @@ public static class NodeCli
 
         try
         {
-            Say($"es-node: {identity.Workers} evaluator(s), joining through {endpoint.Display}");
-            var exit = await ClusterNode.RunAsync(endpoint, identity, Say, Log, TimeSpan.FromSeconds(parse.GetValue(connectTimeout) ?? 60), null, stop.Token).ConfigureAwait(false);
+            Say($"es-node: {identity.Workers} evaluator(s), listening on {options.Listen}, advertised as {options.AdvertisedHost}{(options.Tls is null ? string.Empty : ", TLS")}");
+            var exit = await ClusterNode.RunAsync(options, identity, Say, Log, stop.Token).ConfigureAwait(false);
             return exit == NodeExit.Stopped ? Interrupted : 0;
-        }
-        catch (BrokerConnectException e)
-        {
-            Log($"error: {e.Message}");
-            return Failed;
         }
         catch (ProtocolVersionException e)
         {
@@ -117,12 +115,47 @@ public static class NodeCli
         }
         catch (Exception e)
         {
-            Log($"error: {e.Message}");
+            Log($"error: {e.GetBaseException().Message}");
             return Failed;
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static ClusterEndpoint Endpoint(string flag, string text, int minPort)
+    {
+        try
+        {
+            return ClusterEndpoint.Parse(text, minPort);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{flag}: {e.Message}", e);
+        }
+    }
+
+    private static TlsOptions? Tls(string? certificate, string? passwordFile)
+    {
+        if (certificate is null)
+        {
+            return null;
+        }
+
+        if (!File.Exists(certificate))
+        {
+            throw new ArgumentException($"--tls-certificate: expected a PKCS#12 certificate file, but {certificate} does not exist");
+        }
+
+        try
+        {
+            string password = passwordFile is not null ? File.ReadAllText(passwordFile).TrimEnd('\r', '\n') : Environment.GetEnvironmentVariable(TlsPasswordVariable) ?? string.Empty;
+            return new TlsOptions(Path.GetFullPath(certificate), password);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"--tls-password-file: cannot read {passwordFile}: {e.Message}", e);
         }
     }
 }

@@ -9,7 +9,7 @@ using Es.Seed.Runs;
 
 namespace Es.Seed.Cli;
 
-/// <summary><c>train CONFIG [--run-dir DIR] [--workers N] [--generations G] [--seed S] [--set key=value]...</c></summary>
+/// <summary><c>train CONFIG [--run-dir DIR] [--workers N] [--generations G] [--seed S] [--set key=value]... [--listen HOST:PORT] [--public-host NAME] [--seed-node HOST:PORT]...</c></summary>
 public static class TrainCommand
 {
     /// <summary>The command, bound to <paramref name="output"/>.</summary>
@@ -21,9 +21,12 @@ public static class TrainCommand
         var generations = new Option<int?>("--generations") { Description = "Overrides the configuration's generations." };
         var seed = new Option<ulong?>("--seed") { Description = "Overrides the configuration's seed." };
         var set = new Option<string[]>("--set") { Description = "Overrides any key, e.g. --set strategy.sigma=0.1 (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var broker = new Option<string?>("--broker") { Description = "Coordinate worker nodes through this RabbitMQ broker (amqp:// or amqps://); --workers may then be 0." };
-        var brokerPasswordFile = new Option<string?>("--broker-password-file") { Description = "A file holding the broker password (else ES_BROKER_PASSWORD, else the URI)." };
-        var command = new Command("train", "Train a policy with Evolution Strategies.") { config, runDir, workers, generations, seed, set, broker, brokerPasswordFile };
+        var listen = new Option<string?>("--listen") { Description = "Start a cluster: this seed node listens on HOST:PORT (akka.remote.dot-netty.tcp.hostname/port); --workers may then be 0." };
+        var publicHost = new Option<string?>("--public-host") { Description = "The name other nodes reach this one by (akka.remote.dot-netty.tcp.public-hostname; default: the --listen host)." };
+        var seedNode = new Option<string[]>("--seed-node") { Description = "Join the cluster of this seed node as a standby coordinator of the same run (akka.cluster.seed-nodes; repeatable; needs persistence.provider=postgres).", AllowMultipleArgumentsPerToken = false };
+        var tlsCertificate = new Option<string?>("--tls-certificate") { Description = "Remoting over TLS with this PKCS#12 file (akka.remote.dot-netty.tcp.enable-ssl, ssl.certificate.path)." };
+        var tlsPasswordFile = new Option<string?>("--tls-password-file") { Description = $"A file holding the certificate's password (else {ClusterFlags.TlsPasswordVariable})." };
+        var command = new Command("train", "Train a policy with Evolution Strategies.") { config, runDir, workers, generations, seed, set, listen, publicHost, seedNode, tlsCertificate, tlsPasswordFile };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new TrainRequest(
                 parse.GetValue(config)!,
@@ -31,9 +34,14 @@ public static class TrainCommand
                 parse.GetValue(workers),
                 parse.GetValue(generations),
                 parse.GetValue(seed),
-                parse.GetValue(set) ?? [],
-                parse.GetValue(broker),
-                parse.GetValue(brokerPasswordFile)),
+                parse.GetValue(set) ?? [])
+            {
+                Listen = parse.GetValue(listen),
+                PublicHost = parse.GetValue(publicHost),
+                SeedNodes = parse.GetValue(seedNode) ?? [],
+                TlsCertificate = parse.GetValue(tlsCertificate),
+                TlsPasswordFile = parse.GetValue(tlsPasswordFile),
+            },
             output,
             cancellationToken));
         return command;
@@ -47,15 +55,20 @@ public static class TrainCommand
         TrainingConfig config;
         RunDirectory runDirectory;
         int workers;
-        Es.Actors.Cluster.BrokerEndpoint? endpoint = null;
+        Es.Actors.Cluster.ClusterOptions? cluster = null;
         try
         {
             config = await LoadConfigAsync(request).ConfigureAwait(false);
             workers = request.Workers ?? Environment.ProcessorCount;
-            endpoint = request.Broker is null ? null : ClusterTrain.ParseBroker(request);
-            if (workers < (endpoint is null ? 1 : 0))
+            cluster = ClusterFlags.Parse(request);
+            if (workers < (cluster is null ? 1 : 0))
             {
-                throw new ConfigException("--workers", string.Empty, $"expected a whole number of at least {(endpoint is null ? 1 : 0)}, got {workers}");
+                throw new ConfigException("--workers", string.Empty, $"expected a whole number of at least {(cluster is null ? 1 : 0)}, got {workers}");
+            }
+
+            if (cluster is { SeedNodes.Count: > 0 } && config.Persistence.Provider != "postgres")
+            {
+                throw new ConfigException("--seed-node", "persistence.provider", "a seed node given --seed-node stands by to take the run over from the shared store: expected persistence.provider=postgres");
             }
 
             CheckProblem(config, request.ConfigPath);
@@ -77,9 +90,9 @@ public static class TrainCommand
             return ExitCodes.BadInput;
         }
 
-        if (endpoint is not null)
+        if (cluster is not null)
         {
-            return await ClusterTrain.RunAsync(config, runDirectory, endpoint, workers, output, cancellationToken).ConfigureAwait(false);
+            return await ClusterTrain.RunAsync(config, runDirectory, cluster, workers, output, cancellationToken).ConfigureAwait(false);
         }
 
         await output.Out.WriteLineAsync($"run {runDirectory.RunId}: {config.Env.Name}, {config.Strategy.Name}, population {config.Strategy.Population}, {workers} evaluator(s)").ConfigureAwait(false);

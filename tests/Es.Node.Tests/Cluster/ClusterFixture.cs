@@ -1,41 +1,47 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
-using Es.TestKit;
 
 namespace Es.Node.Tests.Cluster;
 
-/// <summary>A broker of its own, a scratch directory, the run configuration and the embedded reference hash.</summary>
+/// <summary>A scratch directory, the run configuration, a free port for the seed and the embedded reference hash.</summary>
 internal sealed class ClusterScene : IDisposable
 {
-    private ClusterScene(RabbitMqServer broker)
+    private ClusterScene()
     {
-        Broker = broker;
         Root = Directory.CreateTempSubdirectory("es-cluster-tests-").FullName;
     }
 
-    public RabbitMqServer Broker { get; }
-
     public string Root { get; }
 
-    /// <summary>Credentials travel in the environment, never on the command line.</summary>
-    public Dictionary<string, string> Environment => new() { ["ES_BROKER_PASSWORD"] = Broker.Password, ["ES_BROKER_CONNECT_TIMEOUT"] = "120" };
+    /// <summary>No secrets travel: the cluster needs none (TLS passwords come from a file).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
 
-    public static ClusterScene Start() => new(RabbitMqServer.Start());
+    public static ClusterScene Start() => new();
 
-    /// <summary>A scene around a broker already started (e.g. in a network namespace); the scene disposes it.</summary>
-    public static ClusterScene Around(RabbitMqServer broker) => new(broker);
+    /// <summary>A loopback port nothing listens on now (the seed binds it next).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>Pendulum (every episode 200 steps) with a 128×128 policy: tasks heavy enough that a node stopped or cut off mid-run is caught holding some.</summary>
     /// <param name="generations">Generations to train.</param>
     /// <param name="name">The file name.</param>
     /// <param name="persistence">The persistence provider, as JSON.</param>
-    /// <param name="population">Population: more, smaller tasks keep a node holding unacked tasks for longer.</param>
+    /// <param name="population">Population.</param>
     /// <param name="candidatesPerTask">Candidates per task.</param>
-    public string WriteConfig(int generations, string name = "c.json", string persistence = "\"sqlite\"", int population = 64, int candidatesPerTask = 8)
+    /// <param name="hidden">The policy's hidden layers, as JSON.</param>
+    /// <param name="tableSize">The noise table (at least the parameter count).</param>
+    /// <param name="episodes">Episodes per candidate.</param>
+    public string WriteConfig(int generations, string name = "c.json", string persistence = "\"sqlite\"", int population = 64, int candidatesPerTask = 8, string hidden = "[128, 128]", int tableSize = 1048576, int episodes = 2)
     {
         var path = Path.Combine(Root, name);
         File.WriteAllText(path, $$"""
-            { "seed": 5, "generations": {{generations}}, "env": { "name": "Pendulum-v1" }, "policy": { "hidden": [128, 128] },
-              "strategy": { "population": {{population}}, "sigma": 0.05, "episodes_per_candidate": 2 }, "noise": { "table_size": 1048576 },
+            { "seed": 5, "generations": {{generations}}, "env": { "name": "Pendulum-v1" }, "policy": { "hidden": {{hidden}} },
+              "strategy": { "population": {{population}}, "sigma": 0.05, "episodes_per_candidate": {{episodes}} }, "noise": { "table_size": {{tableSize}} },
               "obs_norm": { "fraction": 0.25 }, "tasks": { "candidates_per_task": {{candidatesPerTask}}, "episodes_per_eval_task": 2 },
               "evaluation": { "every": 4, "episodes": 4, "stop_when_solved": false },
               "persistence": { "provider": {{persistence}}, "snapshot_every": 3 } }
@@ -50,16 +56,12 @@ internal sealed class ClusterScene : IDisposable
     /// <summary>The embedded run of the same configuration: the hash every cluster run must reach.</summary>
     public async Task<string> ReferenceHashAsync(string config, CancellationToken deadline)
     {
-        var runDir = Path.Combine(Root, "reference");
+        var runDir = Path.Combine(Root, "reference-" + Path.GetFileNameWithoutExtension(config));
         using var reference = HostProcess.Seed(new Dictionary<string, string>(), "train", config, "--run-dir", runDir, "--workers", "2");
         var log = await reference.WaitForExitAsync(deadline);
         Assert.True(reference.ExitCode == 0, log);
         return Hash(runDir);
     }
 
-    public void Dispose()
-    {
-        Broker.Dispose();
-        Directory.Delete(Root, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -1,8 +1,6 @@
-using Es.TestKit;
-
 namespace Es.Seed.Tests.Cli;
 
-/// <summary>A cluster run's <c>akka</c> section reaches the seed's actor system and, through the broker, the node's.</summary>
+/// <summary>A cluster run's <c>akka</c> section reaches the seed node's actor system (its local evaluators run in it).</summary>
 public sealed class TrainAkkaClusterTests : IDisposable
 {
     private readonly CliRunner _cli = new();
@@ -10,18 +8,15 @@ public sealed class TrainAkkaClusterTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task Train_WithBroker_AkkaSectionReachesSeedAndNode()
+    public async Task Train_WithListen_AkkaSectionReachesTheClusterSystem()
     {
-        using var broker = RabbitMqServer.Start();
         var marker = Guid.NewGuid().ToString("N");
         var conf = _cli.Write("c.conf", SettingsProbeLogger.Quadratic(marker));
-        var password = _cli.Write("password", broker.Password);
 
-        // --workers 1: the seed's own node joins through the broker, like a remote one, and is handed the configuration there.
-        int code = await _cli.RunAsync("train", conf, "--run-dir", Path.Combine(_cli.Root, "run"), "--broker", broker.Uri, "--broker-password-file", password, "--workers", "1");
+        // --workers 1: the seed's own evaluators register through the singleton proxy, like a remote node's.
+        int code = await _cli.RunAsync("train", conf, "--run-dir", Path.Combine(_cli.Root, "run"), "--listen", "127.0.0.1:0", "--workers", "1");
 
         Assert.True(code == 0, _cli.Error);
-        Assert.Contains($"es-seed: {marker}, loglevel DEBUG", SettingsProbeLogger.Seen);
-        Assert.Contains($"es-node: {marker}, loglevel DEBUG", SettingsProbeLogger.Seen);
+        Assert.Contains($"es: {marker}, loglevel DEBUG", SettingsProbeLogger.Seen);
     }
 }

@@ -1,0 +1,47 @@
+using Akka.Actor;
+
+namespace Es.Actors.Cluster;
+
+/// <summary>The end of the run: every node hears of it before the seed leaves.</summary>
+public sealed partial class TaskDispatcherActor
+{
+    private HashSet<int>? _finishing;
+    private IActorRef? _finishAsker;
+
+    private void OnAnnounceFinished(AnnounceFinished announce)
+    {
+        _finishAsker = Sender;
+        _finishing = [];
+        foreach (var pool in _pools.Values)
+        {
+            pool.Agent.Tell(new RunFinished(announce.Status));
+            _finishing.Add(pool.Number);
+        }
+
+        _pending.Clear();
+        if (_finishing.Count == 0)
+        {
+            FinishAnswered();
+            return;
+        }
+
+        Timers.StartSingleTimer("finish", new FinishPatienceOver(), _settings.FinishPatience);
+    }
+
+    private void OnFinishedSeen(RunFinishedSeen seen)
+    {
+        if (_finishing is not null && _finishing.Remove(seen.Registration) && _finishing.Count == 0)
+        {
+            FinishAnswered();
+        }
+    }
+
+    private void FinishAnswered()
+    {
+        Timers.Cancel("finish");
+        _finishAsker?.Tell(new FinishAnnounced());
+        _finishAsker = null;
+    }
+
+    private sealed record FinishPatienceOver;
+}
