@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README states it and CI runs it.
 # Installs what the tests need first: the .NET SDK (global.json) must be there; the
-# PostgreSQL server (Debian's postgresql), RabbitMQ (Debian's rabbitmq-server) and MuJoCo
-# (Debian's libmujoco2.2.2) are installed when missing. Tests start their own
-# servers on free loopback ports and stop them by process id.
+# PostgreSQL server (Debian's postgresql) and MuJoCo (Debian's libmujoco2.2.2) are
+# installed when missing. Tests start their own servers and cluster nodes on free loopback
+# ports and stop them by process id.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,18 +22,6 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
-if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "error: the cluster tests need RabbitMQ: sudo apt-get install -y rabbitmq-server" >&2
-    exit 1
-  fi
-  echo "installing rabbitmq-server (Debian package) for the cluster tests..."
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
-  # The package may start a system broker; the tests start their own on free ports.
-  if command -v systemctl >/dev/null 2>&1; then systemctl stop rabbitmq-server >/dev/null 2>&1 || true; fi
-fi
-
 # The MuJoCo tasks' tests (tests/Es.MuJoCo.Tests) step the real engine: Debian's MuJoCo 2.2.2.
 if ! compgen -G "/usr/lib/*/libmujoco.so.2.2.2" >/dev/null && [ ! -e /usr/lib/libmujoco.so.2.2.2 ]; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -45,7 +33,7 @@ if ! compgen -G "/usr/lib/*/libmujoco.so.2.2.2" >/dev/null && [ ! -e /usr/lib/li
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmujoco2.2.2 >/dev/null
 fi
 
-# The multi-host test puts broker, seed and workers in network namespaces: it needs root
+# The multi-host test puts the seed and two workers in network namespaces: it needs root
 # (it fails, never skips, without it) and iproute2's `ip netns`.
 if ! command -v ip >/dev/null 2>&1; then
   if [ "$(id -u)" -ne 0 ]; then

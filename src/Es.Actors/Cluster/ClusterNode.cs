@@ -68,6 +68,13 @@ public static class ClusterNode
                 var (agent, pool) = NodeWork.Start(host, NodeWork.CoordinatorProxy(host.System), identity, statistics, NoiseFor, say);
                 var poolFailed = pool.ContinueWith(t => t.IsFaulted && !agent.Joined.Task.IsFaulted ? throw t.Exception!.GetBaseException() : Task.Delay(Timeout.Infinite, stop), TaskScheduler.Default).Unwrap();
                 var ended = await Task.WhenAny(agent.Finished.Task, host.System.WhenTerminated, stopped, failed.Task, poolFailed).ConfigureAwait(false);
+                if (host.System.WhenTerminated.IsCompleted && !agent.Finished.Task.IsCompleted && !stop.IsCancellationRequested)
+                {
+                    // Downed (or quarantined): whatever else failed as the system went down, the node joins again.
+                    say($"node {identity.NodeId}: removed from the cluster (downed or quarantined)");
+                    continue;
+                }
+
                 if (ended == agent.Finished.Task)
                 {
                     var status = await agent.Finished.Task.ConfigureAwait(false); // throws a refusal

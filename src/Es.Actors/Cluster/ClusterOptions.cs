@@ -30,6 +30,8 @@ public sealed record ClusterOptions(ClusterEndpoint Listen, string? PublicHost, 
             singleton.hand-over-retry-interval = 1s
             singleton-proxy.singleton-identification-interval = 1s
             log-info-verbose = off
+            # Akka's 3 s lets a loaded machine's GC pauses and starved threads look like a dead node.
+            failure-detector.acceptable-heartbeat-pause = 6s
           }
           coordinated-shutdown.exit-clr = off
         }
