@@ -16,6 +16,7 @@ public sealed class ClusterCounters
     private long _nodeRestarts;
     private long _nodeRetried;
     private int _generations;
+    private long _busyTicks;
 
     /// <summary>Nodes registered now.</summary>
     public int NodesUp => Volatile.Read(ref _nodesUp);
@@ -41,6 +42,9 @@ public sealed class ClusterCounters
     /// <summary>Evaluator restarts the nodes reported (their latest counts, lost nodes included).</summary>
     public long EvaluatorRestarts => Interlocked.Read(ref _nodeRestarts);
 
+    /// <summary>Time the dispatcher spent handling messages (its own cost, on the coordinator's node).</summary>
+    public TimeSpan DispatcherBusy => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _busyTicks));
+
     /// <summary>Generations published.</summary>
     public int Generations => Volatile.Read(ref _generations);
 
@@ -65,6 +69,8 @@ public sealed class ClusterCounters
         Interlocked.Exchange(ref _nodeRestarts, restarts);
         Interlocked.Exchange(ref _nodeRetried, retried);
     }
+
+    internal void Busy(long ticks) => Interlocked.Add(ref _busyTicks, ticks);
 
     internal void GenerationPublished() => Interlocked.Increment(ref _generations);
 }

@@ -32,6 +32,8 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
         """;
 
     private static long _rejected;
+    private static long _bytesWritten;
+    private static long _bytesRead;
 
     /// <summary>Created by Akka's serialization extension.</summary>
     public ClusterMessageSerializer(ExtendedActorSystem system)
@@ -41,6 +43,12 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
 
     /// <summary>Payloads rejected in this process (unknown manifest or malformed bytes).</summary>
     public static long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>Payload bytes this process wrote for the wire (Akka's envelope not included).</summary>
+    public static long BytesWritten => Interlocked.Read(ref _bytesWritten);
+
+    /// <summary>Payload bytes this process read from the wire.</summary>
+    public static long BytesRead => Interlocked.Read(ref _bytesRead);
 
     /// <inheritdoc/>
     public override int Identifier => Id;
@@ -71,6 +79,7 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
             Write(w, obj);
         }
 
+        Interlocked.Add(ref _bytesWritten, stream.Length);
         return stream.ToArray();
     }
 
@@ -78,6 +87,7 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
     public override object FromBinary(byte[] bytes, string manifest)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        Interlocked.Add(ref _bytesRead, bytes.Length);
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);

@@ -30,8 +30,9 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
     private GenerationStarted? _broadcast;
     private bool _exportRequested;
     private int _nextRegistration;
-    private long _lostRestarts;
-    private long _lostRetried;
+    private readonly HashSet<EvaluationTask> _putBack = [];
+    private long _nodeRestarts;
+    private long _nodeRetried;
 
     /// <summary>Created through <see cref="Props"/>.</summary>
     public TaskDispatcherActor(DispatcherSettings settings)
@@ -57,6 +58,20 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
 
     /// <inheritdoc/>
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <inheritdoc/>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        finally
+        {
+            _settings.Counters.Busy(System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        }
+    }
 
     /// <summary>Props for a dispatcher.</summary>
     public static Props Props(DispatcherSettings settings)
@@ -174,6 +189,7 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
         _settings.Counters.GenerationPublished();
         _broadcast = new GenerationStarted(round.Generation, round.ThetaHash, round.Previous);
         _answered.Clear();
+        _putBack.Clear();
         _pending.Clear();
         foreach (var task in round.Tasks)
         {
@@ -243,9 +259,15 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
             return;
         }
 
-        pool.EvaluatorRestarts = Math.Max(pool.EvaluatorRestarts, message.EvaluatorRestarts);
-        pool.CandidatesRetried = Math.Max(pool.CandidatesRetried, message.CandidatesRetried);
-        PublishNodeCounts();
+        if (message.EvaluatorRestarts > pool.EvaluatorRestarts || message.CandidatesRetried > pool.CandidatesRetried)
+        {
+            _nodeRestarts += Math.Max(0, message.EvaluatorRestarts - pool.EvaluatorRestarts);
+            _nodeRetried += Math.Max(0, message.CandidatesRetried - pool.CandidatesRetried);
+            pool.EvaluatorRestarts = Math.Max(pool.EvaluatorRestarts, message.EvaluatorRestarts);
+            pool.CandidatesRetried = Math.Max(pool.CandidatesRetried, message.CandidatesRetried);
+            _settings.Counters.NodeCounts(_nodeRestarts, _nodeRetried);
+        }
+
         var task = message.Result.Task;
         pool.Outstanding.Remove(task);
         if (_broadcast is null || task.Generation != _broadcast.Generation)
@@ -259,7 +281,11 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
             return; // put back, then answered by both: the first answer counts (the same scores)
         }
 
-        RemovePending(task);
+        if (_putBack.Remove(task))
+        {
+            RemovePending(task); // answered by the pool thought lost: no longer waiting for another
+        }
+
         _coordinator?.Tell(message.Result);
     }
 
@@ -276,19 +302,6 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void PublishNodeCounts()
-    {
-        long restarts = _lostRestarts;
-        long retried = _lostRetried;
-        foreach (var pool in _pools.Values)
-        {
-            restarts += pool.EvaluatorRestarts;
-            retried += pool.CandidatesRetried;
-        }
-
-        _settings.Counters.NodeCounts(restarts, retried);
-    }
-
     /// <summary>Puts back what <paramref name="pool"/> holds of the current generation, unanswered, ahead of the rest.</summary>
     private int PutBack(PoolRegistration pool)
     {
@@ -298,6 +311,7 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
             if (_broadcast is not null && task.Generation == _broadcast.Generation && !_answered.Contains(task))
             {
                 _pending.AddFirst(task);
+                _putBack.Add(task);
                 _settings.Counters.Redelivered(task.Kind == TaskKind.Candidates ? task.Count : 0);
                 count++;
             }
@@ -314,8 +328,6 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
         _byAgent.Remove(pool.Agent);
         _awaitingSnapshot.Remove(pool.Number);
         Context.Unwatch(pool.Agent);
-        _lostRestarts += pool.EvaluatorRestarts;
-        _lostRetried += pool.CandidatesRetried;
         if (_finishing is not null)
         {
             _finishing.Remove(pool.Number); // leaving once the run is over is no loss

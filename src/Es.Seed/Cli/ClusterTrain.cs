@@ -88,7 +88,8 @@ internal static class ClusterTrain
         await Summaries.PrintAsync(summary, run, output).ConfigureAwait(false);
         await output.Out.WriteLineAsync(
             $"cluster: nodes up {cluster.NodesUp}, lost {cluster.NodesLost}; tasks redelivered {cluster.TasksRedelivered}, stale results ignored {cluster.StaleResults}, " +
-            $"nodes refused {cluster.Refused}, messages rejected {ClusterMessageSerializer.Rejected}; {cluster.Generations} rounds; {cluster.SnapshotBytes:N0} bytes of snapshots to joining nodes").ConfigureAwait(false);
+            $"nodes refused {cluster.Refused}, messages rejected {ClusterMessageSerializer.Rejected}; {cluster.Generations} rounds; {cluster.SnapshotBytes:N0} bytes of snapshots to joining nodes; " +
+            $"per round {(ClusterMessageSerializer.BytesWritten - cluster.SnapshotBytes) / Math.Max(1, cluster.Generations):N0} bytes out, {ClusterMessageSerializer.BytesRead / Math.Max(1, cluster.Generations):N0} bytes in (payloads)").ConfigureAwait(false);
         return result.Training.Outcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Done;
     }
 }

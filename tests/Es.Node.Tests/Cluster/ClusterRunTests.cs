@@ -12,7 +12,7 @@ public sealed class ClusterRunTests
     public async Task KillNineOneWorkerMidGeneration_RunCompletes_SameThetaAsEmbedded_TasksRedelivered()
     {
         using var scene = ClusterScene.Start();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var config = scene.WriteConfig(generations: 8, population: 256, candidatesPerTask: 4);
         var expected = await scene.ReferenceHashAsync(config, deadline.Token);
         var runDir = Path.Combine(scene.Root, "cluster");
@@ -43,7 +43,7 @@ public sealed class ClusterRunTests
     public async Task TwoNodeClusterOnlyWorkerKilled_SeedStaysUp_FinishesWhenANewWorkerJoins()
     {
         using var scene = ClusterScene.Start();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var config = scene.WriteConfig(generations: 6, population: 128, candidatesPerTask: 4);
         var expected = await scene.ReferenceHashAsync(config, deadline.Token);
         var runDir = Path.Combine(scene.Root, "cluster");
@@ -73,7 +73,7 @@ public sealed class ClusterRunTests
     public async Task LateJoinerAtOneMillionParameters_ReceivesThetaOnceInChunksAndScores_SameThetaAsEmbedded()
     {
         using var scene = ClusterScene.Start();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(12));
         // 3 → 1024 → 1024 → 1: 1,054,721 parameters; θ with Adam's moments is 12 MB, about 190 chunks.
         var config = scene.WriteConfig(generations: 4, population: 16, candidatesPerTask: 2, hidden: "[1024, 1024]", tableSize: 2097152, episodes: 1);
         var expected = await scene.ReferenceHashAsync(config, deadline.Token);

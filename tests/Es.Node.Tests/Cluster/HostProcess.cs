@@ -85,7 +85,20 @@ internal sealed class HostProcess : IDisposable
     }
 
     /// <summary>Reads output until a line matches; null when the process ended first.</summary>
+    /// <exception cref="TimeoutException">The deadline passed first; the message holds the output so far.</exception>
     public async Task<string?> WaitForLineAsync(Func<string, bool> match, CancellationToken deadline)
+    {
+        try
+        {
+            return await ReadUntilAsync(match, deadline);
+        }
+        catch (OperationCanceledException e) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{Name}: the awaited line did not come before the deadline; its output so far:\n{Output}", e);
+        }
+    }
+
+    private async Task<string?> ReadUntilAsync(Func<string, bool> match, CancellationToken deadline)
     {
         while (await _lines.Reader.WaitToReadAsync(deadline))
         {

@@ -13,7 +13,7 @@ public sealed class StandbySeedTests : IClassFixture<PostgresFixture>
     public async Task ActiveSeedKilled_StandbyTakesOverWithHigherEpoch_SameThetaAsEmbedded()
     {
         using var scene = ClusterScene.Start();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var expected = await scene.ReferenceHashAsync(scene.WriteConfig(generations: 10, population: 256, candidatesPerTask: 4), deadline.Token);
         var config = scene.WriteConfig(generations: 10, name: "postgres.json", persistence: "\"postgres\"", population: 256, candidatesPerTask: 4);
         var environment = scene.Environment;
@@ -47,7 +47,7 @@ public sealed class StandbySeedTests : IClassFixture<PostgresFixture>
     public async Task ActiveSeedFinishes_StandbyFindsTheRunOver_DoesNotTrainItAgain()
     {
         using var scene = ClusterScene.Start();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var config = scene.WriteConfig(generations: 3, name: "postgres.json", persistence: "\"postgres\"");
         var environment = scene.Environment;
         environment["ES_POSTGRES_CONNECTION"] = _postgres.Server.ConnectionString;

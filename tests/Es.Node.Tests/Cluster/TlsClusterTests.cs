@@ -10,7 +10,7 @@ public sealed class TlsClusterTests
     public async Task SeedAndNodeWithCertificate_RunCompletes_PlainNodeNeverJoins_PasswordNotLogged()
     {
         using var scene = ClusterScene.Start();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         string password = "pw-" + Guid.NewGuid().ToString("N");
         string certificate = WriteCertificate(scene.Root, password);
         string passwordFile = Path.Combine(scene.Root, "password");
