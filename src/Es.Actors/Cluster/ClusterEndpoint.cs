@@ -32,8 +32,8 @@ public sealed record ClusterEndpoint(string Host, int Port)
         return new ClusterEndpoint(host, port);
     }
 
-    /// <summary>The Akka address of a node of the cluster at this endpoint.</summary>
-    public string AkkaAddress => $"akka.tcp://{ClusterProtocol.SystemName}@{Host}:{Port}";
+    /// <summary>The Akka address of a node of the cluster at this endpoint (<c>akka.ssl.tcp</c> over TLS).</summary>
+    public string AkkaAddress(bool tls) => $"{(tls ? "akka.ssl.tcp" : "akka.tcp")}://{ClusterProtocol.SystemName}@{Host}:{Port}";
 
     /// <inheritdoc/>
     public override string ToString() => $"{Host}:{Port}";

@@ -68,7 +68,7 @@ public sealed record ClusterOptions(ClusterEndpoint Listen, string? PublicHost, 
         }
 
         hocon.AppendLine("}");
-        hocon.AppendLine($"akka.cluster.seed-nodes = [{string.Join(", ", seeds.Select(s => Quote(s.AkkaAddress)))}]");
+        hocon.AppendLine($"akka.cluster.seed-nodes = [{string.Join(", ", seeds.Select(s => Quote(s.AkkaAddress(Tls is not null))))}]");
         hocon.AppendLine($"akka.cluster.roles = [{(Coordinator ? Quote(ClusterProtocol.CoordinatorRole) : string.Empty)}]");
         var flags = ConfigurationFactory.ParseString(hocon.ToString());
         if (below is not null)

@@ -59,7 +59,16 @@ public sealed class ClusterRunTests
         Assert.True(lost is not null, await seed.WaitForExitAsync(deadline.Token));
         using var next = HostProcess.Node("next", scene.Environment, "--seed-node", seedAt, "--workers", "2");
 
-        var log = await seed.WaitForExitAsync(deadline.Token);
+        string log;
+        try
+        {
+            log = await seed.WaitForExitAsync(deadline.Token);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n[next so far]\n{next.Output}", e);
+        }
+
         Assert.True(seed.ExitCode == 0, log);
         Assert.Equal(expected, ClusterScene.Hash(runDir));
         var summary = ClusterScene.Summary(runDir);
