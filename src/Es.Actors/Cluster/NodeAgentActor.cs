@@ -55,6 +55,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         {
             Sender.Tell(new RunFinishedSeen(_registration));
             _settings.Finished.TrySetResult(f.Status);
+            Context.Unwatch(Sender); // the seed leaves next: no successor to look for
         });
         Receive<Terminated>(t =>
         {
