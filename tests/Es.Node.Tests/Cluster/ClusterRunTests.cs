@@ -55,8 +55,7 @@ public sealed class ClusterRunTests
         await only.KillHardAsync(deadline.Token);
 
         // The seed must see it lost (downed and removed), not down itself: it says so and stays up.
-        var lost = await seed.WaitForLineAsync(l => l.StartsWith("node ", StringComparison.Ordinal) && l.Contains(" lost (", StringComparison.Ordinal), deadline.Token);
-        Assert.True(lost is not null, await seed.WaitForExitAsync(deadline.Token));
+        await seed.ExpectLineAsync(l => l.StartsWith("node ", StringComparison.Ordinal) && l.Contains(" lost (", StringComparison.Ordinal), deadline.Token);
         using var next = HostProcess.Node("next", scene.Environment, "--seed-node", seedAt, "--workers", "2");
 
         string log;
@@ -97,8 +96,7 @@ public sealed class ClusterRunTests
         Assert.NotNull(scoring);
         first.Signal("STOP");
         using var late = HostProcess.Node("late", scene.Environment, "--seed-node", seedAt, "--workers", "1");
-        var joined = await late.WaitForLineAsync(l => l.StartsWith("joined run ", StringComparison.Ordinal), deadline.Token);
-        Assert.True(joined is not null, await late.WaitForExitAsync(deadline.Token));
+        var joined = await late.ExpectLineAsync(l => l.StartsWith("joined run ", StringComparison.Ordinal), deadline.Token);
         Assert.Contains("snapshot 12,", joined, StringComparison.Ordinal); // θ and both Adam moments: 3 × 4.2 MB
         Assert.NotNull(await late.WaitForLineAsync(IsScoring, deadline.Token));
         first.Signal("CONT");

@@ -98,6 +98,22 @@ internal sealed class HostProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads output until a line matches; when the process ends first, fails with its whole
+    /// output. (An assertion message built with <c>await WaitForExitAsync</c> is awaited before
+    /// the assertion runs: it would wait for the exit even when the line came.)
+    /// </summary>
+    public async Task<string> ExpectLineAsync(Func<string, bool> match, CancellationToken deadline)
+    {
+        var line = await WaitForLineAsync(match, deadline);
+        if (line is null)
+        {
+            Assert.Fail($"{Name} ended before the awaited line:\n{await WaitForExitAsync(deadline)}");
+        }
+
+        return line!;
+    }
+
     private async Task<string?> ReadUntilAsync(Func<string, bool> match, CancellationToken deadline)
     {
         while (await _lines.Reader.WaitToReadAsync(deadline))

@@ -26,15 +26,13 @@ public sealed class StandbySeedTests : IClassFixture<PostgresFixture>
         using var active = HostProcess.Seed(environment, "train", config, "--run-dir", activeDir, "--listen", activeAt, "--workers", "0");
         Assert.NotNull(await active.WaitForLineAsync(l => l.StartsWith("coordinating run", StringComparison.Ordinal), deadline.Token));
         using var standby = HostProcess.Seed(environment, "train", config, "--run-dir", standbyDir, "--listen", standbyAt, "--seed-node", activeAt, "--workers", "0");
-        var waiting = await standby.WaitForLineAsync(l => l.StartsWith("standby:", StringComparison.Ordinal), deadline.Token);
-        Assert.True(waiting is not null, await standby.WaitForExitAsync(deadline.Token));
+        await standby.ExpectLineAsync(l => l.StartsWith("standby:", StringComparison.Ordinal), deadline.Token);
         using var node = HostProcess.Node("node", environment, "--seed-node", activeAt, "--workers", "2");
 
         Assert.NotNull(await active.WaitForLineAsync(l => l.StartsWith("gen 3/", StringComparison.Ordinal), deadline.Token));
         await active.KillHardAsync(deadline.Token);
 
-        var takeover = await standby.WaitForLineAsync(l => l.StartsWith("taking over run", StringComparison.Ordinal), deadline.Token);
-        Assert.True(takeover is not null, await standby.WaitForExitAsync(deadline.Token));
+        var takeover = await standby.ExpectLineAsync(l => l.StartsWith("taking over run", StringComparison.Ordinal), deadline.Token);
         Assert.Contains("coordinator epoch 2", takeover, StringComparison.Ordinal);
         var log = await standby.WaitForExitAsync(deadline.Token);
         Assert.True(standby.ExitCode == 0, log);
@@ -62,8 +60,7 @@ public sealed class StandbySeedTests : IClassFixture<PostgresFixture>
 
         var activeLog = await active.WaitForExitAsync(deadline.Token);
         Assert.True(active.ExitCode == 0, activeLog);
-        var over = await standby.WaitForLineAsync(l => l.Contains("is already over", StringComparison.Ordinal), deadline.Token);
-        Assert.True(over is not null, await standby.WaitForExitAsync(deadline.Token));
+        await standby.ExpectLineAsync(l => l.Contains("is already over", StringComparison.Ordinal), deadline.Token);
         var log = await standby.WaitForExitAsync(deadline.Token);
         Assert.True(standby.ExitCode == 0, log);
         Assert.False(File.Exists(Path.Combine(standbyDir, "summary.json")), log);
