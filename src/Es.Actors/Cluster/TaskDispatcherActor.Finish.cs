@@ -12,6 +12,17 @@ public sealed partial class TaskDispatcherActor
     {
         _finishAsker = Sender;
         _finishing = [];
+        foreach (var pool in _pools.Values.Where(p => _unreachable.Contains(p.Agent.Path.Address)).ToList())
+        {
+            // Unreachable as the run ends (its removal from the cluster may come after the summary): lost, not waited for.
+            _pools.Remove(pool.Number);
+            _byAgent.Remove(pool.Agent);
+            Context.Unwatch(pool.Agent);
+            _settings.Counters.NodeLost();
+            _settings.Counters.SetNodesUp(_pools.Count);
+            _settings.Notify($"node {pool.NodeId} lost (unreachable as the run ended); nodes up {_pools.Count}, lost {_settings.Counters.NodesLost}");
+        }
+
         foreach (var pool in _pools.Values)
         {
             pool.Agent.Tell(new RunFinished(announce.Status));
