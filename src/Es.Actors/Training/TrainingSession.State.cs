@@ -77,7 +77,10 @@ public sealed partial class TrainingSession
         EnvSteps = snapshot.EnvSteps;
         CandidatesFailed = snapshot.CandidatesFailed;
         RefreshFilter();
-        IsFinished = false;
+        // A run that stopped when solved was snapshotted at the solved θ, without the update:
+        // restored, it is still finished (a crash before the run's end was written must not
+        // train it further). Interrupted runs and runs short of their final evaluation go on.
+        IsFinished = _config.Evaluation.StopWhenSolved && SolvedGeneration == Generation;
     }
 
     /// <summary>Applies a journaled round exactly as it was applied live.</summary>
