@@ -6,10 +6,11 @@
  * usage: gymnasium_v4_reference TASK MODEL_FILE SCENARIO MAX_STEPS
  *   TASK      InvertedPendulum-v4, InvertedDoublePendulum-v4, Swimmer-v4, HalfCheetah-v4,
  *             Hopper-v4, Walker2d-v4, Ant-v4 or Humanoid-v4
- *   SCENARIO  0: a small perturbation of qpos0 and moderate, smooth actions;
- *             1: a larger perturbation and near-full actions that alternate in sign (the
- *                walkers and pendulums fall; Ant starts with an upward velocity and leaves its
- *                healthy height range)
+ *   SCENARIO  0: a small perturbation of qpos0 and moderate, smooth actions (the walkers
+ *                and pendulums fall);
+ *             1: a larger perturbation and near-full actions that alternate in sign; Ant,
+ *                Walker2d and Humanoid start with an upward velocity and leave the top of
+ *                their healthy height range
  * Prints the initial state, then per step the action applied and what the task returns:
  *   qpos Q0 Q1 ...          (%.17g: the reader sets the same bits)
  *   qvel V0 V1 ...
@@ -192,7 +193,10 @@ int main(int argc, char** argv) {
   mj_resetData(m, d);
   for (int i = 0; i < m->nq; i++) d->qpos[i] += scale * sin(1.7 * i + 0.3);
   for (int i = 0; i < m->nv; i++) d->qvel[i] += scale * cos(2.3 * i + 0.9);
-  if (scenario == 1 && !strcmp(task, "Ant-v4")) d->qvel[2] = 3.0; /* thrown upwards */
+  /* Thrown upwards, out of the top of the healthy height range (the falls test the bottom). */
+  if (scenario == 1 && !strcmp(task, "Ant-v4")) d->qvel[2] = 3.0;
+  if (scenario == 1 && !strcmp(task, "Walker2d-v4")) d->qvel[1] = 12.0;
+  if (scenario == 1 && !strcmp(task, "Humanoid-v4")) d->qvel[2] = 5.0;
   mj_forward(m, d);
   print_values("qpos", "%.17g", d->qpos, m->nq);
   print_values("qvel", "%.17g", d->qvel, m->nv);
