@@ -45,6 +45,17 @@ if ! compgen -G "/usr/lib/*/libmujoco.so.2.2.2" >/dev/null && [ ! -e /usr/lib/li
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmujoco2.2.2 >/dev/null
 fi
 
+# The MuJoCo reference test builds tests/mujoco-reference/*.c against the engine's headers.
+if ! command -v gcc >/dev/null 2>&1 || [ ! -e /usr/include/mujoco/mujoco.h ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: the MuJoCo reference test needs gcc and the engine's headers: sudo apt-get install -y gcc libmujoco-dev" >&2
+    exit 1
+  fi
+  echo "installing gcc and libmujoco-dev (Debian packages) for the MuJoCo reference test..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libmujoco-dev >/dev/null
+fi
+
 # The multi-host test puts broker, seed and workers in network namespaces: it needs root
 # (it fails, never skips, without it) and iproute2's `ip netns`.
 if ! command -v ip >/dev/null 2>&1; then
