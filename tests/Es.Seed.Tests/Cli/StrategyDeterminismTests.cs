@@ -42,11 +42,12 @@ public sealed class StrategyDeterminismTests : IDisposable
     public async Task KillNineDuringAGeneration_Resume_SameThetaAsUninterrupted(string strategy)
     {
         // A seeded chaos hang (which never changes θ) holds a generation until its task deadline,
-        // so the kill lands in the middle of the run rather than racing its end.
+        // so the kill lands in the middle of the run rather than racing its end. The deadline is
+        // fixed (the config's 2 s) so the hangs after the resume do not wait for the derived one.
         var config = Config(strategy, hangRate: 0.02);
         var reference = Path.Combine(_cli.Root, "reference");
         var crashed = Path.Combine(_cli.Root, "crashed");
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         Assert.Equal(0, await _cli.RunAsync("train", config, "--run-dir", reference, "--workers", "2"));
 
         using (var process = SeedProcess.Start(null, "train", config, "--run-dir", crashed, "--workers", "2"))
@@ -69,6 +70,8 @@ public sealed class StrategyDeterminismTests : IDisposable
     {
         // CartPole with a small policy and observation statistics: θ, the strategy state and the
         // filter all have to come back. An odd population for the strategies that allow one.
+        // Episodes end at 100 steps, so no run is ever solved (resume refuses to go on with a
+        // solved run) and every run goes the full distance.
         bool mirrored = Es.Core.Configuration.ConfigLoader.MirroredStrategies.Contains(strategy);
         string optimizer = strategy switch
         {
@@ -77,11 +80,11 @@ public sealed class StrategyDeterminismTests : IDisposable
             _ => """{ "name": "adam", "learning_rate": 0.03 }""",
         };
         return _cli.Write($"{strategy}.json", $$"""
-            { "seed": 3, "generations": {{Generations}}, "env": { "name": "CartPole-v1" }, "policy": { "hidden": [4] },
+            { "seed": 3, "generations": {{Generations}}, "env": { "name": "CartPole-v1", "max_steps": 100 }, "policy": { "hidden": [4] },
               "strategy": { "name": "{{strategy}}", "population": {{(mirrored ? 16 : 15)}}, "sigma": 0.1, "truncation": 4, "top_directions": 4 },
               "optimizer": {{optimizer}}, "noise": { "table_size": 1048576 }, "obs_norm": { "fraction": 0.2 },
               "evaluation": { "every": 4, "episodes": 4, "stop_when_solved": false },
-              "persistence": { "snapshot_every": 3 }, "chaos": { "evaluator_hang_rate": {{hangRate.ToString(CultureInfo.InvariantCulture)}} } }
+              "persistence": { "snapshot_every": 3 }, "supervision": { "task_deadline_seconds": 2 }, "chaos": { "evaluator_hang_rate": {{hangRate.ToString(CultureInfo.InvariantCulture)}} } }
             """);
     }
 
