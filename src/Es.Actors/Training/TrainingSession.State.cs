@@ -1,5 +1,6 @@
 using Es.Actors.Fabric;
 using Es.Core.Normalization;
+using Es.Core.Strategies;
 
 namespace Es.Actors.Training;
 
@@ -30,7 +31,8 @@ public sealed partial class TrainingSession
             Evaluations,
             EnvSteps,
             _noise.Fingerprint,
-            CandidatesFailed);
+            CandidatesFailed,
+            _strategy.Export());
     }
 
     /// <summary>Replaces a fresh session's state with <paramref name="snapshot"/>.</summary>
@@ -64,6 +66,14 @@ public sealed partial class TrainingSession
         {
             throw new InvalidDataException($"snapshot optimizer state ({snapshot.Optimizer.Name}) does not fit the configuration's ({optimizer.Name})");
         }
+
+        // A first-format snapshot has no strategy state: it can only be OpenAI-ES's, whose is empty.
+        var strategy = snapshot.Strategy ?? (_strategy.Name == OpenAiEsStrategy.StrategyName
+            ? StrategyState.Empty(OpenAiEsStrategy.StrategyName)
+            : throw new InvalidDataException($"snapshot is of the first format, written when openai-es was the only strategy; the configuration's strategy is {_strategy.Name}"));
+
+        // Checks the state before it takes any of it; the last step that can fail.
+        _strategy.Import(strategy, snapshot.Theta);
 
         // Everything is checked above: from here on nothing can fail half-way.
         snapshot.Theta.CopyTo(_theta, 0);
