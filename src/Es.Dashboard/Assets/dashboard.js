@@ -124,7 +124,7 @@
     const evalPick = runs.map((run) => ({ run, value: (p) => p.eval_return }));
     const threshold = focus ? focus.info.solved_threshold : null;
     if (threshold !== null && threshold !== undefined && focus) {
-      evalSeries.push({ label: "solved threshold", stroke: "#c92a2a", dash: [8, 4] });
+      evalSeries.push({ label: "solved threshold", stroke: "#c92a2a", dash: [8, 4], points: { show: false } });
       evalPick.push({ run: focus, value: () => threshold });
     }
     chart("eval", key + "|" + threshold, evalSeries, aligned(runs, evalPick));
@@ -139,7 +139,7 @@
       { label: "evaluations/s", stroke: "#2f6fde", scale: "evals", spanGaps: true },
       { label: "env steps/s", stroke: "#2b8a3e", scale: "steps", spanGaps: true },
     ], aligned(rateRuns, rateRuns.length ? [{ run: focus, value: rate("evaluations") }, { run: focus, value: rate("env_steps") }] : []),
-    [{ label: "generation" }, { scale: "evals", label: "evaluations/s" }, { scale: "steps", side: 1, label: "env steps/s", grid: { show: false } }]);
+    [{ label: "generation" }, { scale: "evals", label: "evaluations/s" }, { scale: "steps", side: 1, size: 70, label: "env steps/s", grid: { show: false } }]);
 
     $("status-run").textContent = focus ? focus.info.run_id : "-";
     $("status-state").textContent = focus ? focus.info.status : "-";
