@@ -25,14 +25,6 @@ public sealed class TrainDashboardTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new WatchedOutput();
-        using var error = new WatchedOutput();
-        int code = await SeedCli.RunAsync(args, WatchedOutput.Console(output, error));
-        return (code, output.Text, error.Text);
-    }
-
     [Theory]
     [InlineData("12x")]
     [InlineData("127.0.0.1:99999")]
@@ -40,7 +32,7 @@ public sealed class TrainDashboardTests : IDisposable
     public async Task Train_MalformedDashboard_OneLineExit2AndNothingWritten(string value)
     {
         var runDir = Path.Combine(_root, "run");
-        var (code, _, error) = await RunAsync("train", Config(3), "--run-dir", runDir, "--dashboard", value);
+        var (code, _, error) = await WatchedOutput.RunCliAsync("train", Config(3), "--run-dir", runDir, "--dashboard", value);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal($"error: --dashboard: {Es.Dashboard.Server.DashboardEndpoint.Expected}, got '{value}'", error.Trim());
         Assert.False(Directory.Exists(runDir));
@@ -53,7 +45,7 @@ public sealed class TrainDashboardTests : IDisposable
         taken.Start();
         int port = ((IPEndPoint)taken.LocalEndpoint).Port;
         var runDir = Path.Combine(_root, "run");
-        var (code, _, error) = await RunAsync("train", Config(3), "--run-dir", runDir, "--dashboard", $"127.0.0.1:{port}");
+        var (code, _, error) = await WatchedOutput.RunCliAsync("train", Config(3), "--run-dir", runDir, "--dashboard", $"127.0.0.1:{port}");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal($"error: --dashboard: cannot listen on 127.0.0.1:{port}: the port is in use", error.Trim());
         Assert.False(Directory.Exists(runDir));

@@ -26,6 +26,15 @@ internal sealed class WatchedOutput : TextWriter
 
     public static ConsoleOutput Console(WatchedOutput output, WatchedOutput error) => new(output, error, Interactive: false);
 
+    /// <summary>Runs the CLI in-process to its end: the exit code, standard output and error.</summary>
+    public static async Task<(int Code, string Out, string Error)> RunCliAsync(params string[] args)
+    {
+        using var output = new WatchedOutput();
+        using var error = new WatchedOutput();
+        int code = await SeedCli.RunAsync(args, Console(output, error));
+        return (code, output.Text, error.Text);
+    }
+
     /// <summary>The first line (from now on, or already written) that matches.</summary>
     public Task<string> LineAsync(Func<string, bool> match)
     {
