@@ -46,10 +46,15 @@
       label.textContent = run.run_id;
       const meta = document.createElement("span");
       meta.className = "run-meta";
-      meta.textContent = `${run.env}, ${run.strategy}, seed ${run.seed}: ${run.status}, ${run.generations} gen, best ${number(run.best_eval_return, 1)}`;
+      meta.dataset.run = run.run_id;
+      meta.textContent = describe(run);
       item.append(box, label, meta);
       list.append(item);
     });
+  }
+
+  function describe(run) {
+    return `${run.env}, ${run.strategy}, seed ${run.seed}: ${run.status}, ${run.generations} gen, best ${number(run.best_eval_return, 1)}`;
   }
 
   async function toggle(id, on) {
@@ -141,6 +146,11 @@
     ], aligned(rateRuns, rateRuns.length ? [{ run: focus, value: rate("evaluations") }, { run: focus, value: rate("env_steps") }] : []),
     [{ label: "generation" }, { scale: "evals", label: "evaluations/s" }, { scale: "steps", side: 1, size: 70, label: "env steps/s", grid: { show: false } }]);
 
+    // The list's lines follow the loaded runs (rebuilding the list would lose keyboard focus).
+    document.querySelectorAll(".run-meta").forEach((meta) => {
+      const view = state.data.get(meta.dataset.run);
+      if (view) meta.textContent = describe(view.info);
+    });
     $("status-run").textContent = focus ? focus.info.run_id : "-";
     $("status-state").textContent = focus ? focus.info.status : "-";
     $("status-generations").textContent = focus ? String(focus.points.length) : "0";

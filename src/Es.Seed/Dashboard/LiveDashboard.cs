@@ -94,7 +94,7 @@ internal sealed class LiveDashboard : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        Live.Dispose(); // ends the browsers' event streams first, so the server stops at once
         await _server.DisposeAsync().ConfigureAwait(false);
-        Live.Dispose();
     }
 }

@@ -39,7 +39,7 @@ internal sealed class LiveServerFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Server.DisposeAsync();
         Live.Dispose();
+        await Server.DisposeAsync();
     }
 }
