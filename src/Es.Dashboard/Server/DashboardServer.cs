@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Prometheus;
 
 namespace Es.Dashboard.Server;
@@ -57,11 +56,11 @@ public sealed class DashboardServer : IAsyncDisposable
     private static async Task<DashboardServer> StartAsync(DashboardEndpoint endpoint, DashboardSite site, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "es-dashboard", Args = [] });
-        builder.Logging.ClearProviders(); // the trainer's console is for its progress lines
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(endpoint.Address, endpoint.Port));
-        builder.WebHost.UseSetting(WebHostDefaults.PreventHostingStartupKey, "true");
-        builder.Services.AddSingleton(site);
+        // The empty builder: no configuration files, environment variables or logging providers
+        // (the trainer's console is for its progress lines), and less to start up.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "es-dashboard", Args = [] });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(endpoint.Address, endpoint.Port));
+        builder.Services.AddRoutingCore();
         var app = builder.Build();
         site.Map(app);
         app.MapMetrics("/metrics", site.Registry);

@@ -74,7 +74,7 @@ internal sealed class LiveDashboard : IAsyncDisposable
     }
 
     /// <summary>The observer that feeds the dashboard from the coordinator.</summary>
-    public IRunObserver Observer(RunCheckpoints checkpoints) => new DashboardObserver(Live, checkpoints);
+    public IRunObserver Observer(RunCheckpoints checkpoints, Action<string> warn) => new DashboardObserver(Live, checkpoints, warn);
 
     /// <summary>The run ended and its summary is written: show its status and the pool's totals.</summary>
     public void Finished(RunSummary summary, RunDirectory run)

@@ -34,7 +34,7 @@ internal static class TrainingJob
         try
         {
             result = await EmbeddedTraining.RunAsync(
-                config, noise, workers, dashboard is null ? recorder : new Dashboard.FanOutObserver(recorder, dashboard.Observer(checkpoints)), stop, line => output.Error.WriteLine(line), checkpointing: checkpointing).ConfigureAwait(false);
+                config, noise, workers, dashboard is null ? recorder : new Dashboard.FanOutObserver(recorder, dashboard.Observer(checkpoints, output.Error.WriteLine)), stop, line => output.Error.WriteLine(line), checkpointing: checkpointing).ConfigureAwait(false);
         }
         catch (Exception e)
         {

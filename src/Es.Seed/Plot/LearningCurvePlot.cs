@@ -51,7 +51,7 @@ internal static class LearningCurvePlot
         plot.Title(runs.Count == 1 ? runs[0].Label : $"{runs.Count} runs");
         plot.XLabel("generation");
         plot.YLabel("return");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Bottom); // below the axes: a legend inside would hide some curve
         return plot;
     }
 }
