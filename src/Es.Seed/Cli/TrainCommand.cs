@@ -4,12 +4,13 @@ using Es.Actors.Persistence;
 using Es.Core.Configuration;
 using Es.Core.Rollouts;
 using Es.Seed.Configuration;
+using Es.Seed.Dashboard;
 using Es.Seed.Hosting;
 using Es.Seed.Runs;
 
 namespace Es.Seed.Cli;
 
-/// <summary><c>train CONFIG [--run-dir DIR] [--workers N] [--generations G] [--seed S] [--set key=value]...</c></summary>
+/// <summary><c>train CONFIG [--run-dir DIR] [--workers N] [--generations G] [--seed S] [--set key=value]... [--dashboard [HOST:]PORT]</c></summary>
 public static class TrainCommand
 {
     /// <summary>The command, bound to <paramref name="output"/>.</summary>
@@ -23,7 +24,8 @@ public static class TrainCommand
         var set = new Option<string[]>("--set") { Description = "Overrides any key, e.g. --set strategy.sigma=0.1 (repeatable).", AllowMultipleArgumentsPerToken = false };
         var broker = new Option<string?>("--broker") { Description = "Coordinate worker nodes through this RabbitMQ broker (amqp:// or amqps://); --workers may then be 0." };
         var brokerPasswordFile = new Option<string?>("--broker-password-file") { Description = "A file holding the broker password (else ES_BROKER_PASSWORD, else the URI)." };
-        var command = new Command("train", "Train a policy with Evolution Strategies.") { config, runDir, workers, generations, seed, set, broker, brokerPasswordFile };
+        var dashboard = new Option<string?>("--dashboard") { Description = "Serve a live web dashboard and /metrics at [HOST:]PORT while training (loopback unless a host is given)." };
+        var command = new Command("train", "Train a policy with Evolution Strategies.") { config, runDir, workers, generations, seed, set, broker, brokerPasswordFile, dashboard };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new TrainRequest(
                 parse.GetValue(config)!,
@@ -33,7 +35,8 @@ public static class TrainCommand
                 parse.GetValue(seed),
                 parse.GetValue(set) ?? [],
                 parse.GetValue(broker),
-                parse.GetValue(brokerPasswordFile)),
+                parse.GetValue(brokerPasswordFile),
+                parse.GetValue(dashboard)),
             output,
             cancellationToken));
         return command;
@@ -44,6 +47,36 @@ public static class TrainCommand
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
+        if (request.Dashboard is null)
+        {
+            return await TrainAsync(request, output, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Listening comes first: a bad address or a port in use stops here, before anything is written.
+        LiveDashboard dashboard;
+        try
+        {
+            if (request.Broker is not null)
+            {
+                throw new ConfigException("--dashboard", string.Empty, "not available with --broker yet: the dashboard follows embedded runs (the cluster moves to Akka.Cluster)");
+            }
+
+            dashboard = await LiveDashboard.StartAsync(request.Dashboard, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConfigException e)
+        {
+            await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        await using (dashboard.ConfigureAwait(false))
+        {
+            return await TrainAsync(request, output, dashboard, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> TrainAsync(TrainRequest request, ConsoleOutput output, LiveDashboard? dashboard, CancellationToken cancellationToken)
+    {
         TrainingConfig config;
         RunDirectory runDirectory;
         int workers;
@@ -84,6 +117,12 @@ public static class TrainCommand
 
         await output.Out.WriteLineAsync($"run {runDirectory.RunId}: {config.Env.Name}, {config.Strategy.Name}, population {config.Strategy.Population}, {workers} evaluator(s)").ConfigureAwait(false);
         await output.Out.WriteLineAsync($"writing to {runDirectory.Path}").ConfigureAwait(false);
+        if (dashboard is not null)
+        {
+            dashboard.Started(config, runDirectory, workers);
+            await output.Out.WriteLineAsync($"dashboard: {dashboard.Url} (metrics at {dashboard.Url}metrics)").ConfigureAwait(false);
+        }
+
         Checkpointing checkpointing;
         try
         {
@@ -120,7 +159,7 @@ public static class TrainCommand
         var prepared = new PreparedRun(config, runDirectory, noise, checkpointing);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = new StopSignals(stop, output.Error);
-        return await TrainingJob.RunAsync(prepared, workers, output, stop.Token).ConfigureAwait(false);
+        return await TrainingJob.RunAsync(prepared, workers, output, stop.Token, dashboard).ConfigureAwait(false);
     }
 
     /// <summary>How a run's coordinator checkpoints it: the run's store, persistence id = run id.</summary>

@@ -9,6 +9,7 @@ namespace Es.Seed.Cli;
 /// <param name="Overrides"><c>key=value</c> assignments.</param>
 /// <param name="Broker">The broker URI for a cluster run, or null for the embedded fabric.</param>
 /// <param name="BrokerPasswordFile">A file holding the broker password.</param>
+/// <param name="Dashboard">Serve the live dashboard here (<c>[HOST:]PORT</c>), or null for none.</param>
 public sealed record TrainRequest(
     string ConfigPath,
     string? RunDir,
@@ -17,4 +18,5 @@ public sealed record TrainRequest(
     ulong? Seed,
     IReadOnlyList<string> Overrides,
     string? Broker = null,
-    string? BrokerPasswordFile = null);
+    string? BrokerPasswordFile = null,
+    string? Dashboard = null);
