@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README states it and CI runs it.
 # Installs what the tests need first: the .NET SDK (global.json) must be there; the
-# PostgreSQL server (Debian's postgresql) and MuJoCo (Debian's libmujoco2.2.2) are
-# installed when missing. Tests start their own servers and cluster nodes on free loopback
-# ports and stop them by process id.
+# PostgreSQL server (Debian's postgresql), MuJoCo (Debian's libmujoco2.2.2), gcc with
+# MuJoCo's headers (the reference check) and a browser for the dashboard tests (Debian's
+# chromium) are installed when missing. Tests start their own servers and cluster nodes on
+# free loopback ports and stop them by process id.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,30 @@ if ! compgen -G "/usr/lib/*/libmujoco.so.2.2.2" >/dev/null && [ ! -e /usr/lib/li
   echo "installing libmujoco2.2.2 (Debian package) for the MuJoCo tests..."
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmujoco2.2.2 >/dev/null
+fi
+
+# The MuJoCo reference test builds tests/mujoco-reference/*.c against the engine's headers.
+if ! command -v gcc >/dev/null 2>&1 || [ ! -e /usr/include/mujoco/mujoco.h ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: the MuJoCo reference test needs gcc and the engine's headers: sudo apt-get install -y gcc libmujoco-dev" >&2
+    exit 1
+  fi
+  echo "installing gcc and libmujoco-dev (Debian packages) for the MuJoCo reference test..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libmujoco-dev >/dev/null
+fi
+
+# The dashboard's browser tests (tests/Es.Dashboard.Tests) drive Debian's chromium headless through
+# Playwright's driver, which ships in its NuGet package; Playwright itself never downloads a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ ! -x /usr/lib/chromium/chromium ] && ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: the dashboard's browser tests need chromium: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+  echo "installing chromium (Debian package) for the dashboard's browser tests..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
 # The multi-host test puts the seed and two workers in network namespaces: it needs root

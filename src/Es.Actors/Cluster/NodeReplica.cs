@@ -126,5 +126,6 @@ public sealed class NodeReplica
         return session;
     }
 
-    private GenerationView MakeView() => new(_session.Generation, [.. _session.Theta], _session.Filter, (float)_config.Strategy.Sigma);
+    // The session's own view: θ, filter, σ and the strategy's candidate recipe, as the coordinator publishes it.
+    private GenerationView MakeView() => _session.CurrentView();
 }

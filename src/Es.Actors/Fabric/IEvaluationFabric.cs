@@ -5,7 +5,7 @@ namespace Es.Actors.Fabric;
 
 /// <summary>
 /// The coordinator's side of the fabric that carries work between coordinator and
-/// evaluators, in one process (in-memory) or across hosts (a broker).
+/// evaluators, in one process (in-memory) or across the nodes of an Akka.Cluster.
 /// </summary>
 public interface IEvaluationFabric
 {

@@ -1,21 +1,27 @@
 using Akka.Actor;
-using Akka.Actor.Setup;
 using Akka.Configuration;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Es.Actors.Hosting;
 
 /// <summary>
-/// An Akka.NET actor system set up for a run: the embedded default configuration
-/// (<see cref="DefaultConfig"/>) under the caller's overrides, Akka's log as lines for the
-/// host, and a <see cref="RunGuardianActor"/> under which the run's top-level actors live,
+/// An Akka.NET actor system set up for a run, hosted the way Akka.NET applications are
+/// (Akka.Hosting on a Microsoft.Extensions.Hosting host): the embedded default configuration
+/// (<see cref="DefaultConfig"/>) under the caller's overrides, Akka's log bridged to
+/// Microsoft.Extensions.Logging and written as lines for the caller
+/// (<see cref="LogLineLoggerProvider"/>; Akka's own information is left out, its warnings
+/// and errors pass), and a <see cref="RunGuardianActor"/> under which the run's top-level actors live,
 /// so that a failure of one of them is reported (<see cref="TopLevelFailure"/>) instead of
 /// restarting it with its state lost.
 /// </summary>
 public sealed class ActorHost : IAsyncDisposable
 {
     /// <summary>
-    /// The embedded defaults. Akka's own messages go through <see cref="LogLineLogger"/>
-    /// (nothing straight to the console); dead letters are expected when a run ends with
+    /// The embedded defaults. Nothing goes straight to the console (Akka's loggers are set by
+    /// <see cref="Start"/>: the bridge to Microsoft.Extensions.Logging); dead letters are expected when a run ends with
     /// tasks in flight, so they are not logged; the host, not the CLR's exit hook, decides
     /// when the system stops (Ctrl+C finishes the generation in progress first).
     /// Evaluators get a thread each (<see cref="EvaluatorDispatcher"/>): an episode may run
@@ -25,7 +31,6 @@ public sealed class ActorHost : IAsyncDisposable
         akka {
           loglevel = INFO
           stdout-loglevel = OFF
-          loggers = ["Es.Actors.Hosting.LogLineLogger, Es.Actors"]
           log-dead-letters = off
           log-dead-letters-during-shutdown = off
           coordinated-shutdown.run-by-clr-shutdown-hook = off
@@ -40,11 +45,13 @@ public sealed class ActorHost : IAsyncDisposable
 
     private static readonly TimeSpan TerminationPatience = TimeSpan.FromSeconds(10);
     private readonly IActorRef _guardian;
+    private readonly IHost _host;
 
-    private ActorHost(ActorSystem system)
+    private ActorHost(IHost host)
     {
-        System = system;
-        _guardian = system.ActorOf(RunGuardianActor.Props((actor, reason) => TopLevelFailure?.Invoke(actor, reason)), "run");
+        _host = host;
+        System = host.Services.GetRequiredService<ActorSystem>();
+        _guardian = System.ActorOf(RunGuardianActor.Props((actor, reason) => TopLevelFailure?.Invoke(actor, reason)), "run");
     }
 
     /// <summary>Raised (on an actor's thread) when a top-level actor of the run failed; it has been stopped.</summary>
@@ -65,8 +72,36 @@ public sealed class ActorHost : IAsyncDisposable
             config = overrides.WithFallback(config);
         }
 
-        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), new LogLineSetup(log ?? (static _ => { })));
-        return new ActorHost(ActorSystem.Create(name, setup));
+        // No defaults: no appsettings files, environment variables or console logger are read in.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = name });
+        builder.Logging.AddProvider(new LogLineLoggerProvider(log ?? (static _ => { })));
+        // Akka.Hosting takes Akka's level from the logging's minimum: both follow akka.loglevel.
+        var level = Akka.Event.Logging.LogLevelFor(config.GetString("akka.loglevel", "INFO"));
+        builder.Logging.SetMinimumLevel(level switch
+        {
+            Akka.Event.LogLevel.DebugLevel => LogLevel.Debug,
+            Akka.Event.LogLevel.InfoLevel => LogLevel.Information,
+            Akka.Event.LogLevel.WarningLevel => LogLevel.Warning,
+            _ => LogLevel.Error,
+        });
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning); // the host's own start and stop
+        builder.Services.AddAkka(name, akka =>
+        {
+            akka.AddHocon(config, HoconAddMode.Prepend);
+            if (!config.HasPath("akka.loggers"))
+            {
+                // Akka's log to Microsoft.Extensions.Logging, unless the user named loggers of their own.
+                akka.ConfigureLoggers(loggers =>
+                {
+                    loggers.LogLevel = level;
+                    loggers.ClearLoggers();
+                    loggers.AddLoggerFactory();
+                });
+            }
+        });
+        var host = builder.Build();
+        host.StartAsync().GetAwaiter().GetResult(); // creates the actor system; nothing in it waits on a context
+        return new ActorHost(host);
     }
 
     /// <summary>Creates a top-level actor of the run, supervised by the run's guardian.</summary>
@@ -88,5 +123,9 @@ public sealed class ActorHost : IAsyncDisposable
         {
             // an evaluator thread still inside an environment: the process ends without it
         }
+
+        using var patience = new CancellationTokenSource(TerminationPatience);
+        await _host.StopAsync(patience.Token).ConfigureAwait(false);
+        _host.Dispose();
     }
 }

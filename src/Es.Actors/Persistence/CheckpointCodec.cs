@@ -2,6 +2,7 @@ using System.Text;
 using Es.Actors.Serialization;
 using Es.Actors.Training;
 using Es.Core.Optimizers;
+using Es.Core.Strategies;
 
 namespace Es.Actors.Persistence;
 
@@ -13,7 +14,8 @@ namespace Es.Actors.Persistence;
 public static class CheckpointCodec
 {
     private const int RecordMagic = 0x314A5345; // "ESJ1"
-    private const int SnapshotMagic = 0x31535345; // "ESS1"
+    private const int FirstSnapshotMagic = 0x31535345; // "ESS1": before strategies had state
+    private const int SnapshotMagic = 0x32535345; // "ESS2": the strategy's state at the end
 
     /// <summary>Encodes a journal record with the run's cumulative wall-clock seconds.</summary>
     public static byte[] EncodeRecord(GenerationRecord record, double wallSeconds)
@@ -82,16 +84,34 @@ public static class CheckpointCodec
             w.Write(snapshot.NoiseFingerprint);
             w.Write(wallSeconds);
             w.Write(snapshot.CandidatesFailed);
+            var strategy = snapshot.Strategy ?? StrategyState.Empty(OpenAiEsStrategy.StrategyName);
+            w.Write(strategy.Name);
+            w.Write(strategy.Reals.Length);
+            foreach (var part in strategy.Reals)
+            {
+                w.WriteDoubles(part);
+            }
+
+            w.Write(strategy.Integers.Length);
+            foreach (var part in strategy.Integers)
+            {
+                WriteInts(w, part);
+            }
         }
 
         return stream.ToArray();
     }
 
-    /// <summary>Decodes a snapshot.</summary>
-    /// <exception cref="InvalidDataException">The payload is not a snapshot of this format.</exception>
+    /// <summary>
+    /// Decodes a snapshot of this format, or of the first one (no strategy state: it then
+    /// restores only an openai-es run).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The payload is not a snapshot of either format.</exception>
     public static (SessionSnapshot Snapshot, double WallSeconds) DecodeSnapshot(byte[] payload)
     {
-        return Decode(payload, SnapshotMagic, "snapshot", r =>
+        ArgumentNullException.ThrowIfNull(payload);
+        bool first = payload.Length >= sizeof(int) && System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(payload) == FirstSnapshotMagic;
+        return Decode(payload, first ? FirstSnapshotMagic : SnapshotMagic, "snapshot", r =>
         {
             int generation = r.ReadInt32();
             var theta = r.ReadFloats();
@@ -115,11 +135,50 @@ public static class CheckpointCodec
             ulong fingerprint = r.ReadUInt64();
             double wall = r.ReadDouble();
             long candidatesFailed = r.ReadInt64();
+            var strategy = first ? null : ReadStrategy(r);
             var snapshot = new SessionSnapshot(
                 generation, theta, new OptimizerState(optimizerName, steps, moments), count, mean, m2,
-                final, best, solved ? solvedGeneration : null, evaluations, envSteps, fingerprint, candidatesFailed);
+                final, best, solved ? solvedGeneration : null, evaluations, envSteps, fingerprint, candidatesFailed, strategy);
             return (snapshot, wall);
         });
+    }
+
+    private static StrategyState ReadStrategy(BinaryReader r)
+    {
+        string name = r.ReadString();
+        var reals = new double[r.ReadCount(sizeof(int))][]; // each part is at least its count
+        for (int i = 0; i < reals.Length; i++)
+        {
+            reals[i] = r.ReadDoubles();
+        }
+
+        var integers = new int[r.ReadCount(sizeof(int))][];
+        for (int i = 0; i < integers.Length; i++)
+        {
+            integers[i] = ReadInts(r);
+        }
+
+        return new StrategyState(name, reals, integers);
+    }
+
+    private static void WriteInts(BinaryWriter writer, int[] values)
+    {
+        writer.Write(values.Length);
+        foreach (int v in values)
+        {
+            writer.Write(v);
+        }
+    }
+
+    private static int[] ReadInts(BinaryReader reader)
+    {
+        var values = new int[reader.ReadCount(sizeof(int))];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.ReadInt32();
+        }
+
+        return values;
     }
 
     private static T Decode<T>(byte[] payload, int magic, string what, Func<BinaryReader, T> read)

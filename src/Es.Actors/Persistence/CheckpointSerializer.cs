@@ -23,7 +23,8 @@ public sealed class CheckpointSerializer : SerializerWithStringManifest
     private const string TenureManifest = "es.tenure.1";
     private const string GenerationManifest = "es.generation.1";
     private const string EndedManifest = "es.ended.1";
-    private const string SnapshotManifest = "es.snapshot.1";
+    private const string SnapshotManifest = "es.snapshot.2"; // the strategy's state inside
+    private const string FirstSnapshotManifest = "es.snapshot.1"; // still read: openai-es runs resume from it
     private const int ChecksumBytes = 32;
 
     /// <summary>Created by Akka's serialization extension.</summary>
@@ -75,6 +76,7 @@ public sealed class CheckpointSerializer : SerializerWithStringManifest
             case EndedManifest:
                 return new RunEnded(ReadStrings(bytes, 1)[0]);
             case SnapshotManifest:
+            case FirstSnapshotManifest:
                 return Unseal(bytes);
             default:
                 throw new SerializationException($"unknown checkpoint manifest \"{manifest}\" (written by another EsAkka version?)");

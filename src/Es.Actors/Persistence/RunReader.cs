@@ -18,7 +18,8 @@ public static class RunReader
     /// <param name="runId">The run.</param>
     /// <param name="session">A fresh session to bring to the recovered generation, or null to read the events only (snapshots unused).</param>
     /// <param name="from">The snapshots recovery may start from (with a session; see <see cref="SnapshotChooser"/>).</param>
-    /// <exception cref="CheckpointException">The journal cannot be read or replayed.</exception>
+    /// <exception cref="CheckpointException">The journal's data cannot be replayed.</exception>
+    /// <exception cref="StoreUnavailableException">The store cannot be read now.</exception>
     public static async Task<RunHistory> ReadAsync(ActorSystem system, string runId, TrainingSession? session = null, SnapshotSelectionCriteria? from = null)
     {
         ArgumentNullException.ThrowIfNull(system);
@@ -31,7 +32,7 @@ public static class RunReader
         }
         catch (TimeoutException e)
         {
-            throw new CheckpointException($"reading run {runId}'s journal took more than {Patience.TotalSeconds:F0} s", e);
+            throw new StoreUnavailableException($"reading run {runId}'s journal took more than {Patience.TotalSeconds:F0} s", e);
         }
     }
 
@@ -58,7 +59,7 @@ public static class RunReader
         protected override void OnRecoveryFailure(Exception reason, object? message = null)
         {
             // Reported to the caller, not logged as well: Akka stops the reader after this returns.
-            read.TrySetException(reason as CheckpointException ?? new CheckpointException($"run {runId}'s journal cannot be read: {reason.Message}", reason));
+            read.TrySetException((Exception?)(reason as CheckpointException) ?? new StoreUnavailableException($"run {runId}'s journal cannot be read now: {reason.Message}", reason));
         }
     }
 }

@@ -6,7 +6,7 @@ using Es.Actors.Persistence;
 namespace Es.Actors.Training;
 
 /// <summary>
-/// Writing checkpoints: events through <c>Persist</c> (the next generation waits for each),
+/// Writing checkpoints: events through <c>Persist</c> (no result of the next generation is recorded before each is durable),
 /// snapshots through <c>SaveSnapshot</c> (asynchronous, except the final one, which the run
 /// waits for), the two newest snapshots kept, and the cost of all of it measured. A write
 /// that fails stops the run: above all a second coordinator on the same run, whose events
@@ -42,11 +42,13 @@ public sealed partial class CoordinatorActor
         });
     }
 
-    private long Snapshot()
+    /// <summary>The session's state now, between rounds, sealed (encoded once: the store writes these bytes).</summary>
+    private CheckpointSnapshot TakeSnapshot() => new(_session.Export(), _checkpoints.WallSeconds, _checkpoints.Epoch);
+
+    /// <summary>Saves <paramref name="snapshot"/> at the last journaled sequence number, asynchronously.</summary>
+    private long Save(CheckpointSnapshot snapshot)
     {
-        long started = Stopwatch.GetTimestamp();
-        var snapshot = new CheckpointSnapshot(_session.Export(), _checkpoints.WallSeconds, _checkpoints.Epoch);
-        _snapshotsSaving[LastSequenceNr] = (started, snapshot.Sealed.Length); // encoded here, once; the store writes these bytes
+        _snapshotsSaving[LastSequenceNr] = (Stopwatch.GetTimestamp(), snapshot.Sealed.Length);
         SaveSnapshot(snapshot);
         return LastSequenceNr;
     }
@@ -58,7 +60,7 @@ public sealed partial class CoordinatorActor
         // A regular snapshot may still be in flight at the same sequence number (the final,
         // evaluation-only round journals nothing): its reply must not be taken for this one's.
         _repliesAtFinal = _snapshotsSaving.ContainsKey(LastSequenceNr) ? 2 : 1;
-        _finalSnapshot = Snapshot();
+        _finalSnapshot = Save(TakeSnapshot());
     }
 
     private bool OnCheckpointReply(object message)

@@ -31,8 +31,10 @@ public sealed partial class CoordinatorActor
     /// <inheritdoc/>
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        // Thrown on, so the run's guardian reports it as the run's failure (Akka would only log and stop).
-        throw reason as CheckpointException ?? new CheckpointException($"run {PersistenceId} cannot be recovered: {reason.Message}", reason);
+        // Thrown on, so the run's guardian reports it as the run's failure (Akka would only log and
+        // stop). Damaged data (what the history refuses) is bad input; anything else is the
+        // store failing now, and the run can be resumed once it is back.
+        throw (Exception?)(reason as CheckpointException) ?? new StoreUnavailableException($"run {PersistenceId} cannot be recovered now: {reason.Message}", reason);
     }
 
     /// <summary>Recovered: this coordinator takes the run (a new tenure) and starts, or finishes a run that had ended.</summary>

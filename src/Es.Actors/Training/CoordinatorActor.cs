@@ -10,7 +10,8 @@ namespace Es.Actors.Training;
 /// Holds θ (inside its <see cref="TrainingSession"/>) and runs rounds: publishes a
 /// generation's tasks on the fabric, collects the results, applies the update and reports.
 /// A persistent actor (persistence id = run id): each completed generation is persisted as
-/// one event before anyone hears of it or the next generation starts, and recovery replays
+/// one event before anyone hears of it or any result of the next generation is recorded (its
+/// tasks are already out, so evaluators never wait for the journal), and recovery replays
 /// the events through the same code as the live run, so a resumed run reaches the same θ
 /// bit for bit. The decisions are the session's; this actor only sequences them.
 /// </summary>
@@ -60,10 +61,8 @@ public sealed partial class CoordinatorActor : UntypedPersistentActor
     {
         switch (message)
         {
-            case BeginRound when !_session.IsFinished && !_session.RoundInProgress:
-                (_fabric as IReplicatingFabric)?.BeforeRound(_session); // replicas follow with the last record
-                var plan = _session.BeginRound();
-                _fabric.Publish(plan.View, plan.Tasks);
+            case BeginRound:
+                PublishNextRound();
                 break;
             case TaskResult result:
                 if (result.Error is not null)
@@ -86,7 +85,6 @@ public sealed partial class CoordinatorActor : UntypedPersistentActor
 
                 break;
             case StopTraining:
-            case BeginRound:
                 break;
             case ExportSnapshot:
                 Sender.Tell(new ExportedSnapshot(_session.ExportRoundStart()));
@@ -107,29 +105,46 @@ public sealed partial class CoordinatorActor : UntypedPersistentActor
         var record = _session.LastRecord;
         if (record is null || !record.HasPopulation)
         {
-            Durable(report); // the final evaluation-only round changes nothing a replay needs; the final snapshot keeps it
+            Durable(report, snapshot: null); // the final evaluation-only round changes nothing a replay needs; the final snapshot keeps it
             return;
         }
 
-        JournalThen(new GenerationJournaled(record, _checkpoints.WallSeconds), () => Durable(report));
+        // The next generation is scored while this one is written: it depends only on the
+        // session, which is already updated, and none of its results is recorded before this
+        // event is durable (Persist holds commands back until its handler has run). A crash in
+        // between loses the next generation's scores, never its θ: recovery recomputes it
+        // from the journal bit for bit. The snapshot is taken now, between rounds.
+        var snapshot = !_session.IsFinished && _session.Generation % _plan.SnapshotEvery == 0 ? TakeSnapshot() : null;
+        JournalThen(new GenerationJournaled(record, _checkpoints.WallSeconds), () => Durable(report, snapshot));
+        PublishNextRound();
     }
 
-    /// <summary>The round is durable: now it may be told, and the next one begin.</summary>
-    private void Durable(GenerationReport report)
+    /// <summary>Publishes the next round, unless the run is over or a round is already out.</summary>
+    private void PublishNextRound()
+    {
+        if (_session.IsFinished || _session.RoundInProgress)
+        {
+            return;
+        }
+
+        (_fabric as IReplicatingFabric)?.BeforeRound(_session); // replicas follow with the last record
+        var plan = _session.BeginRound();
+        _fabric.Publish(plan.View, plan.Tasks);
+    }
+
+    /// <summary>The round is durable: now it may be told (and its snapshot saved).</summary>
+    private void Durable(GenerationReport report, CheckpointSnapshot? snapshot)
     {
         _observer.OnRoundCompleted(report);
+        if (snapshot is not null)
+        {
+            Save(snapshot);
+        }
+
         if (_session.IsFinished)
         {
             Finish();
-            return;
         }
-
-        if (_session.Generation % _plan.SnapshotEvery == 0)
-        {
-            Snapshot();
-        }
-
-        Self.Tell(new BeginRound());
     }
 
     private void Finish()

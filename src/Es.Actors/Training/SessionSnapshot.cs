@@ -1,4 +1,5 @@
 using Es.Core.Optimizers;
+using Es.Core.Strategies;
 
 namespace Es.Actors.Training;
 
@@ -16,6 +17,10 @@ namespace Es.Actors.Training;
 /// <param name="EnvSteps">Environment steps so far.</param>
 /// <param name="NoiseFingerprint">Identity of the noise table the run uses.</param>
 /// <param name="CandidatesFailed">Candidates that failed so far (the summary's candidates_failed).</param>
+/// <param name="Strategy">
+/// The strategy's own state (σ, covariance, genomes, …); null in a snapshot of the first
+/// format, written when OpenAI-ES was the only strategy and kept nothing besides θ and the optimizer.
+/// </param>
 public sealed record SessionSnapshot(
     int Generation,
     float[] Theta,
@@ -29,4 +34,5 @@ public sealed record SessionSnapshot(
     long Evaluations,
     long EnvSteps,
     ulong NoiseFingerprint,
-    long CandidatesFailed = 0);
+    long CandidatesFailed = 0,
+    StrategyState? Strategy = null);

@@ -44,8 +44,7 @@ public sealed partial class TrainingSession
 
         _pending = (_roundHasPopulation ? _config.Strategy.Population : 0) + _evalReturns.Length;
         _roundSteps = 0;
-        var view = new GenerationView(Generation, [.. _theta], Filter, (float)_config.Strategy.Sigma);
-        return new GenerationPlan(view, tasks);
+        return new GenerationPlan(CurrentView(), tasks);
     }
 
     /// <summary>
@@ -175,7 +174,7 @@ public sealed partial class TrainingSession
         {
             foreach (var delta in _deltas)
             {
-                if (delta is not null && _survives[delta.CandidateIndex / 2])
+                if (delta is not null && _survives[delta.CandidateIndex])
                 {
                     _observations.Merge(new RunningStat(delta.Count, delta.Mean, delta.M2));
                 }

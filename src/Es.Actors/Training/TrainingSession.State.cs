@@ -1,5 +1,6 @@
 using Es.Actors.Fabric;
 using Es.Core.Normalization;
+using Es.Core.Strategies;
 
 namespace Es.Actors.Training;
 
@@ -40,7 +41,8 @@ public sealed partial class TrainingSession
             Evaluations,
             EnvSteps,
             _noise.Fingerprint,
-            CandidatesFailed);
+            CandidatesFailed,
+            _strategy.Export());
     }
 
     /// <summary>Replaces a fresh session's state with <paramref name="snapshot"/>.</summary>
@@ -75,6 +77,14 @@ public sealed partial class TrainingSession
             throw new InvalidDataException($"snapshot optimizer state ({snapshot.Optimizer.Name}) does not fit the configuration's ({optimizer.Name})");
         }
 
+        // A first-format snapshot has no strategy state: it can only be OpenAI-ES's, whose is empty.
+        var strategy = snapshot.Strategy ?? (_strategy.Name == OpenAiEsStrategy.StrategyName
+            ? StrategyState.Empty(OpenAiEsStrategy.StrategyName)
+            : throw new InvalidDataException($"snapshot is of the first format, written when openai-es was the only strategy; the configuration's strategy is {_strategy.Name}"));
+
+        // Checks the state before it takes any of it; the last step that can fail.
+        _strategy.Import(strategy, snapshot.Theta);
+
         // Everything is checked above: from here on nothing can fail half-way.
         snapshot.Theta.CopyTo(_theta, 0);
         _optimizer.Import(snapshot.Optimizer);
@@ -87,7 +97,10 @@ public sealed partial class TrainingSession
         EnvSteps = snapshot.EnvSteps;
         CandidatesFailed = snapshot.CandidatesFailed;
         RefreshFilter();
-        IsFinished = false;
+        // A run that stopped when solved was snapshotted at the solved θ, without the update:
+        // restored, it is still finished (a crash before the run's end was written must not
+        // train it further). Interrupted runs and runs short of their final evaluation go on.
+        IsFinished = _config.Evaluation.StopWhenSolved && SolvedGeneration == Generation;
     }
 
     /// <summary>Applies a journaled round exactly as it was applied live.</summary>

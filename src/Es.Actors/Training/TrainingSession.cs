@@ -20,15 +20,13 @@ public sealed partial class TrainingSession
     private readonly NoiseTable _noise;
     private readonly float[] _theta;
     private readonly IOptimizer _optimizer;
-    private readonly OpenAiEs _strategy;
+    private readonly IEvolutionStrategy _strategy;
     private readonly RunningStat? _observations;
     private readonly double _solvedThreshold;
     private readonly double[] _rewards;
     private readonly bool[] _scored;
     private readonly ObservationDelta?[] _deltas;
-    private readonly int[] _pairOffsets;
     private readonly bool[] _survives;
-    private readonly double[] _survivorRewards;
     private double[] _evalReturns = [];
     private bool[] _evalScored = [];
     private int _pending;
@@ -55,17 +53,15 @@ public sealed partial class TrainingSession
 
         _theta = new float[dimension];
         problem.Initialize(_theta, Core.Randomness.SeedMixer.Derive(config.Seed, 0));
-        _optimizer = CreateOptimizer(config.Optimizer, dimension);
-        _strategy = new OpenAiEs(noise, dimension, config.Strategy.Population, config.Strategy.Sigma, ParseShaping(config.Strategy.Shaping), config.Strategy.L2);
+        _optimizer = StrategyFactory.CreateOptimizer(config.Optimizer, dimension);
+        _strategy = StrategyFactory.Create(config, noise, _theta, _optimizer);
         _observations = config.ObsNorm.Enabled && problem.ObservationSize > 0 ? new RunningStat(problem.ObservationSize) : null;
         Filter = ObservationFilter.Identity(problem.ObservationSize);
         _solvedThreshold = problem.SolvedThreshold;
         _rewards = new double[config.Strategy.Population];
         _scored = new bool[config.Strategy.Population];
         _deltas = new ObservationDelta?[config.Strategy.Population];
-        _pairOffsets = new int[config.Strategy.Population / 2];
-        _survives = new bool[config.Strategy.Population / 2];
-        _survivorRewards = new double[config.Strategy.Population];
+        _survives = new bool[config.Strategy.Population];
         BestEvalReturn = double.NaN;
         FinalEvalReturn = double.NaN;
     }
@@ -114,21 +110,22 @@ public sealed partial class TrainingSession
         }
     }
 
+    /// <summary>The strategy the session drives (<c>strategy.name</c>).</summary>
+    public string StrategyName => _strategy.Name;
+
+    /// <summary>
+    /// What evaluators need to score the current generation: θ, the filter, σ and the
+    /// strategy's recipe for its candidates. Node replicas publish the same view from the
+    /// same state, so a candidate is rebuilt alike on every node.
+    /// </summary>
+    public GenerationView CurrentView()
+    {
+        float[] theta = [.. _theta];
+        return new GenerationView(Generation, theta, Filter, (float)_config.Strategy.Sigma, _strategy.Ask(Generation, theta));
+    }
+
     /// <summary>The outcome so far.</summary>
     public TrainingOutcome Outcome() => new(
         Generation, Evaluations, EnvSteps, FinalEvalReturn, BestEvalReturn,
         SolvedGeneration.HasValue, SolvedGeneration, [.. _theta], Interrupted, CandidatesFailed);
-
-    private static IOptimizer CreateOptimizer(OptimizerOptions options, int dimension) => options.Name switch
-    {
-        "sgd" => new SgdMomentum(dimension, options.LearningRate, options.Momentum),
-        _ => new Adam(dimension, options.LearningRate, options.Beta1, options.Beta2, options.Epsilon),
-    };
-
-    private static FitnessShaping ParseShaping(string name) => name switch
-    {
-        "z_score" => FitnessShaping.ZScore,
-        "raw" => FitnessShaping.Raw,
-        _ => FitnessShaping.CenteredRanks,
-    };
 }

@@ -13,13 +13,16 @@ namespace Es.Core.Configuration;
 public static partial class ConfigLoader
 {
     /// <summary>Strategy names the trainer knows.</summary>
-    public static IReadOnlyList<string> Strategies { get; } = ["openai-es"];
+    public static IReadOnlyList<string> Strategies { get; } = ["openai-es", "pgpe", "snes", "cma-es", "sep-cma-es", "ars", "ga"];
+
+    /// <summary>The strategies whose candidates come in mirrored pairs (an even population).</summary>
+    public static IReadOnlyList<string> MirroredStrategies { get; } = ["openai-es", "pgpe", "ars"];
 
     /// <summary>Fitness shaping names.</summary>
     public static IReadOnlyList<string> Shapings { get; } = ["centered_ranks", "z_score", "raw"];
 
     /// <summary>Optimizer names.</summary>
-    public static IReadOnlyList<string> Optimizers { get; } = ["adam", "sgd"];
+    public static IReadOnlyList<string> Optimizers { get; } = ["adam", "sgd", "clipup"];
 
     /// <summary>Checkpoint store providers.</summary>
     public static IReadOnlyList<string> PersistenceProviders { get; } = ["sqlite", "postgres"];
@@ -144,10 +147,20 @@ public static partial class ConfigLoader
             Shaping = s.Choice("shaping", d.Shaping, Shapings),
             L2 = s.Double("l2", d.L2, 0, 1e6),
             EpisodesPerCandidate = s.Int("episodes_per_candidate", d.EpisodesPerCandidate, 1, 100_000),
+            CenterLearningRate = s.Double("center_learning_rate", d.CenterLearningRate, 0, 1e6, minExclusive: true),
+            StdevLearningRate = s.Double("stdev_learning_rate", d.StdevLearningRate, 0, 1e6),
+            StdevMaxChange = s.Double("stdev_max_change", d.StdevMaxChange, 0, 1, minExclusive: true),
+            TopDirections = s.Int("top_directions", d.TopDirections, 0, 5_000_000),
+            Truncation = s.Int("truncation", d.Truncation, 1, 10_000_000),
         };
-        if (options.Population % 2 != 0)
+        if (options.Population % 2 != 0 && MirroredStrategies.Contains(options.Name))
         {
-            throw s.Error("population", $"expected an even number (candidates come in antithetic pairs), got {options.Population}");
+            throw s.Error("population", $"expected an even number ({options.Name} evaluates candidates in mirrored pairs), got {options.Population}");
+        }
+
+        if (options.Name == "ga" && options.Truncation > options.Population)
+        {
+            throw s.Error("truncation", $"expected at most the population ({options.Population}), got {options.Truncation}");
         }
 
         s.RejectUnknown();
@@ -165,6 +178,7 @@ public static partial class ConfigLoader
             Beta2 = s.Double("beta2", d.Beta2, 0, 0.999_999_9),
             Epsilon = s.Double("epsilon", d.Epsilon, 0, 1, minExclusive: true),
             Momentum = s.Double("momentum", d.Momentum, 0, 0.999_999_9),
+            MaxSpeed = s.Double("max_speed", d.MaxSpeed, 0, 1e6),
         };
         s.RejectUnknown();
         return options;

@@ -50,6 +50,11 @@ public static class ConfigWriter
                 ["shaping"] = config.Strategy.Shaping,
                 ["l2"] = config.Strategy.L2,
                 ["episodes_per_candidate"] = config.Strategy.EpisodesPerCandidate,
+                ["center_learning_rate"] = config.Strategy.CenterLearningRate,
+                ["stdev_learning_rate"] = config.Strategy.StdevLearningRate,
+                ["stdev_max_change"] = config.Strategy.StdevMaxChange,
+                ["top_directions"] = config.Strategy.TopDirections,
+                ["truncation"] = config.Strategy.Truncation,
             },
             ["optimizer"] = new JsonObject
             {
@@ -59,6 +64,7 @@ public static class ConfigWriter
                 ["beta2"] = config.Optimizer.Beta2,
                 ["epsilon"] = config.Optimizer.Epsilon,
                 ["momentum"] = config.Optimizer.Momentum,
+                ["max_speed"] = config.Optimizer.MaxSpeed,
             },
             ["noise"] = new JsonObject
             {

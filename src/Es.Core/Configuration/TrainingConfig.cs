@@ -81,14 +81,29 @@ public sealed record PolicyConfig
 /// <summary>The <c>strategy</c> section.</summary>
 public sealed record StrategyOptions
 {
-    /// <summary>The strategy name; <c>openai-es</c> is the one there is.</summary>
+    /// <summary>The strategy name: <c>openai-es</c>, <c>pgpe</c>, <c>snes</c>, <c>cma-es</c>, <c>sep-cma-es</c>, <c>ars</c> or <c>ga</c>.</summary>
     public string Name { get; init; } = "openai-es";
 
-    /// <summary>Candidates per generation (even: antithetic pairs).</summary>
+    /// <summary>Candidates per generation (even for the mirrored strategies: openai-es, pgpe, ars).</summary>
     public int Population { get; init; } = 256;
 
-    /// <summary>Noise standard deviation σ.</summary>
+    /// <summary>Noise standard deviation σ (the initial σ of the adaptive strategies, ARS's ν, the GA's mutation power).</summary>
     public double Sigma { get; init; } = 0.05;
+
+    /// <summary>SNES's η_μ.</summary>
+    public double CenterLearningRate { get; init; } = 1.0;
+
+    /// <summary>η_σ of PGPE and SNES; 0 = the paper's (PGPE 0.1, SNES (3 + ln d)/(5√d)).</summary>
+    public double StdevLearningRate { get; init; }
+
+    /// <summary>PGPE: the largest relative change of a σ_j per generation.</summary>
+    public double StdevMaxChange { get; init; } = 0.2;
+
+    /// <summary>ARS: b, the best directions an update uses; 0 = all of them.</summary>
+    public int TopDirections { get; init; }
+
+    /// <summary>GA: T, the parents kept by truncation selection.</summary>
+    public int Truncation { get; init; } = 20;
 
     /// <summary><c>centered_ranks</c>, <c>z_score</c> or <c>raw</c>.</summary>
     public string Shaping { get; init; } = "centered_ranks";
@@ -103,7 +118,7 @@ public sealed record StrategyOptions
 /// <summary>The <c>optimizer</c> section.</summary>
 public sealed record OptimizerOptions
 {
-    /// <summary><c>adam</c> or <c>sgd</c> (with momentum).</summary>
+    /// <summary><c>adam</c>, <c>sgd</c> (with momentum) or <c>clipup</c>.</summary>
     public string Name { get; init; } = "adam";
 
     /// <summary>Step size.</summary>
@@ -118,8 +133,11 @@ public sealed record OptimizerOptions
     /// <summary>Adam ε.</summary>
     public double Epsilon { get; init; } = 1e-8;
 
-    /// <summary>SGD momentum.</summary>
+    /// <summary>SGD and ClipUp momentum.</summary>
     public double Momentum { get; init; } = 0.9;
+
+    /// <summary>ClipUp's maximum speed; 0 = twice the learning rate.</summary>
+    public double MaxSpeed { get; init; }
 }
 
 /// <summary>The <c>noise</c> section.</summary>

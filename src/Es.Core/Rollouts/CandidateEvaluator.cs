@@ -6,7 +6,8 @@ using Es.Core.Strategies;
 namespace Es.Core.Rollouts;
 
 /// <summary>
-/// Scores candidates by name: rebuilds θ + sign·σ·ε from the shared noise table into a
+/// Scores candidates by name: rebuilds the candidate from its name (the generation's
+/// <see cref="CandidateRecipe"/>, or θ + sign·σ·ε from the shared noise table) into a
 /// buffer it owns and runs the configured episodes. One per evaluator; not thread-safe.
 /// </summary>
 public sealed class CandidateEvaluator
@@ -44,8 +45,16 @@ public sealed class CandidateEvaluator
     public EpisodeOutcome EvaluateCandidate(GenerationView view, CandidateName candidate, RunningStat? statistics)
     {
         ArgumentNullException.ThrowIfNull(view);
-        int offset = CandidateSeeds.NoiseOffset(_runSeed, candidate, _noise, _perturbed.Length);
-        Perturb(view.Theta, _noise.Slice(offset, _perturbed.Length), candidate.Sign * view.Sigma, _perturbed);
+        if (view.Recipe is { } recipe)
+        {
+            recipe.Build(candidate, _perturbed);
+        }
+        else
+        {
+            int offset = CandidateSeeds.NoiseOffset(_runSeed, candidate, _noise, _perturbed.Length);
+            Perturb(view.Theta, _noise.Slice(offset, _perturbed.Length), candidate.Sign * view.Sigma, _perturbed);
+        }
+
         double total = 0;
         int steps = 0;
         for (int episode = 0; episode < _episodes; episode++)

@@ -1,4 +1,5 @@
 using Es.Core.Normalization;
+using Es.Core.Strategies;
 
 namespace Es.Core.Rollouts;
 
@@ -10,4 +11,8 @@ namespace Es.Core.Rollouts;
 /// <param name="Theta">θ for this generation; shared read-only.</param>
 /// <param name="Filter">The frozen observation filter.</param>
 /// <param name="Sigma">Noise standard deviation.</param>
-public sealed record GenerationView(int Generation, float[] Theta, ObservationFilter Filter, float Sigma);
+/// <param name="Recipe">
+/// How the strategy builds the generation's candidates; null means OpenAI-ES's θ ± σε
+/// (for views made without a strategy, as the benchmarks do).
+/// </param>
+public sealed record GenerationView(int Generation, float[] Theta, ObservationFilter Filter, float Sigma, CandidateRecipe? Recipe = null);

@@ -30,13 +30,16 @@ public static class ProblemFactory
     /// <summary>
     /// <see cref="Create"/> for a configuration read from <paramref name="source"/>: an
     /// environment that cannot be created on this machine becomes a <see cref="ConfigException"/>
-    /// on <c>env.name</c> (one line, bad input), its message saying what to install.
+    /// on <c>env.name</c> (one line, bad input), its message saying what to install; a
+    /// strategy that cannot hold the problem (CMA-ES past its dimension limit) one on <c>strategy.name</c>.
     /// </summary>
     public static IProblem CreateChecked(TrainingConfig config, string source)
     {
         try
         {
-            return Create(config);
+            var problem = Create(config);
+            Strategies.StrategyFactory.CheckFits(config, problem.ParameterCount, source);
+            return problem;
         }
         catch (EnvironmentUnavailableException e)
         {

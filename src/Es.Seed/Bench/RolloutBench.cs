@@ -7,6 +7,7 @@ using Es.Core.Noise;
 using Es.Core.Normalization;
 using Es.Core.Randomness;
 using Es.Core.Rollouts;
+using Es.MuJoCo;
 using Es.MuJoCo.Environments;
 
 namespace Es.Seed.Bench;
@@ -100,7 +101,48 @@ internal static class RolloutBench
             report
                 .Add("bare_physics_steps_per_second", bare / bareElapsed)
                 .Add("bare_physics_steps_per_cpu_second", bare / bareCpu);
+
+            var (driven, drivenElapsed, drivenCpu) = StepDriven(simulation, bareSeconds);
+            report
+                .Add("driven_physics_steps_per_second", driven / drivenElapsed)
+                .Add("driven_physics_steps_per_cpu_second", driven / drivenCpu);
         }
+    }
+
+    /// <summary>
+    /// The engine alone again, with controls at the ends of the ctrlrange, switching every 20
+    /// steps, and a reset every 4000 steps: the loop of <c>bench/mujoco/step_cost.c</c>
+    /// ("driven"), so that a moving model (joint limits and contacts engaged, as in the rollouts)
+    /// compares with the same workload in C.
+    /// </summary>
+    private static (long Steps, double Seconds, double CpuSeconds) StepDriven(MuJoCoSimulation simulation, double seconds)
+    {
+        const int Hold = 20, Episode = 4000;
+        var range = simulation.ActuatorCtrlRange;
+        simulation.Reset();
+        long steps = 0;
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            for (int k = 0; k < 100; k++, steps++)
+            {
+                if (steps % Episode == 0)
+                {
+                    simulation.Reset();
+                }
+
+                var ctrl = simulation.Ctrl;
+                for (int i = 0; i < ctrl.Length; i++)
+                {
+                    ctrl[i] = (((steps / Hold) + i) % 2) != 0 ? range[(2 * i) + 1] : range[2 * i];
+                }
+
+                simulation.Step();
+            }
+        }
+
+        return (steps, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds);
     }
 
     private static (long Steps, long Candidates, double Seconds) Measure(

@@ -50,6 +50,11 @@ public static class EvalCommand
             await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        catch (StoreUnavailableException e)
+        {
+            await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
 
         var theta = session.Theta.ToArray();
         var filter = session.Filter;

@@ -64,10 +64,16 @@ public static class RunsCommand
                 }
             }
         }
-        catch (Exception e) when (e is CheckpointException or NpgsqlException)
+        catch (CheckpointException e)
         {
             await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is StoreUnavailableException or NpgsqlException)
+        {
+            // The store's server is down or unreachable now: not bad input, nothing to fix in the command.
+            await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
         }
 
         Print(rows, output.Out);
@@ -84,7 +90,7 @@ public static class RunsCommand
             RunStores.CheckReadable(config, run);
             return (run.RunId, await RunStores.ReadAsync(config, run, null, _ => { }).ConfigureAwait(false), null);
         }
-        catch (Exception e) when (e is CheckpointException or ConfigException or IOException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+        catch (Exception e) when (e is CheckpointException or StoreUnavailableException or ConfigException or IOException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
         {
             return (run.RunId, null, e is CheckpointException && e.Message.Contains("earlier EsAkka", StringComparison.Ordinal) ? "earlier format" : "unreadable");
         }

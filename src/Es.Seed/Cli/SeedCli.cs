@@ -17,6 +17,8 @@ public static class SeedCli
         root.Subcommands.Add(EvalCommand.Create(output));
         root.Subcommands.Add(RunsCommand.Create(output));
         root.Subcommands.Add(Bench.BenchCommand.Create(output));
+        root.Subcommands.Add(DashboardCommand.Create(output));
+        root.Subcommands.Add(Plot.PlotCommand.Create(output));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -4,12 +4,13 @@ using Es.Actors.Persistence;
 using Es.Core.Configuration;
 using Es.Core.Rollouts;
 using Es.Seed.Configuration;
+using Es.Seed.Dashboard;
 using Es.Seed.Hosting;
 using Es.Seed.Runs;
 
 namespace Es.Seed.Cli;
 
-/// <summary><c>train CONFIG [--run-dir DIR] [--workers N] [--generations G] [--seed S] [--set key=value]... [--listen HOST:PORT] [--public-host NAME] [--seed-node HOST:PORT]...</c></summary>
+/// <summary><c>train CONFIG [--run-dir DIR] [--workers N] [--generations G] [--seed S] [--set key=value]... [--listen HOST:PORT] [--public-host NAME] [--seed-node HOST:PORT]... [--tls-certificate FILE] [--tls-password-file FILE] [--dashboard [HOST:]PORT]</c></summary>
 public static class TrainCommand
 {
     /// <summary>The command, bound to <paramref name="output"/>.</summary>
@@ -26,7 +27,8 @@ public static class TrainCommand
         var seedNode = new Option<string[]>("--seed-node") { Description = "Join the cluster of this seed node as a standby coordinator of the same run (akka.cluster.seed-nodes; repeatable; needs persistence.provider=postgres).", AllowMultipleArgumentsPerToken = false };
         var tlsCertificate = new Option<string?>("--tls-certificate") { Description = "Remoting over TLS with this PKCS#12 file (akka.remote.dot-netty.tcp.enable-ssl, ssl.certificate.path)." };
         var tlsPasswordFile = new Option<string?>("--tls-password-file") { Description = $"A file holding the certificate's password (else {ClusterFlags.TlsPasswordVariable})." };
-        var command = new Command("train", "Train a policy with Evolution Strategies.") { config, runDir, workers, generations, seed, set, listen, publicHost, seedNode, tlsCertificate, tlsPasswordFile };
+        var dashboard = new Option<string?>("--dashboard") { Description = "Serve a live web dashboard and /metrics at [HOST:]PORT while training (loopback unless a host is given)." };
+        var command = new Command("train", "Train a policy with Evolution Strategies.") { config, runDir, workers, generations, seed, set, listen, publicHost, seedNode, tlsCertificate, tlsPasswordFile, dashboard };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new TrainRequest(
                 parse.GetValue(config)!,
@@ -41,6 +43,7 @@ public static class TrainCommand
                 SeedNodes = parse.GetValue(seedNode) ?? [],
                 TlsCertificate = parse.GetValue(tlsCertificate),
                 TlsPasswordFile = parse.GetValue(tlsPasswordFile),
+                Dashboard = parse.GetValue(dashboard),
             },
             output,
             cancellationToken));
@@ -52,6 +55,36 @@ public static class TrainCommand
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
+        if (request.Dashboard is null)
+        {
+            return await TrainAsync(request, output, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Listening comes first: a bad address or a port in use stops here, before anything is written.
+        LiveDashboard dashboard;
+        try
+        {
+            if (request.Listen is not null || request.SeedNodes.Count > 0)
+            {
+                throw new ConfigException("--dashboard", string.Empty, "not available with --listen or --seed-node yet: the dashboard follows embedded runs");
+            }
+
+            dashboard = await LiveDashboard.StartAsync(request.Dashboard, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConfigException e)
+        {
+            await output.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        await using (dashboard.ConfigureAwait(false))
+        {
+            return await TrainAsync(request, output, dashboard, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> TrainAsync(TrainRequest request, ConsoleOutput output, LiveDashboard? dashboard, CancellationToken cancellationToken)
+    {
         TrainingConfig config;
         RunDirectory runDirectory;
         int workers;
@@ -97,6 +130,12 @@ public static class TrainCommand
 
         await output.Out.WriteLineAsync($"run {runDirectory.RunId}: {config.Env.Name}, {config.Strategy.Name}, population {config.Strategy.Population}, {workers} evaluator(s)").ConfigureAwait(false);
         await output.Out.WriteLineAsync($"writing to {runDirectory.Path}").ConfigureAwait(false);
+        if (dashboard is not null)
+        {
+            dashboard.Started(config, runDirectory, workers);
+            await output.Out.WriteLineAsync($"dashboard: {dashboard.Url} (metrics at {dashboard.Url}metrics)").ConfigureAwait(false);
+        }
+
         Checkpointing checkpointing;
         try
         {
@@ -133,7 +172,7 @@ public static class TrainCommand
         var prepared = new PreparedRun(config, runDirectory, noise, checkpointing);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = new StopSignals(stop, output.Error);
-        return await TrainingJob.RunAsync(prepared, workers, output, stop.Token).ConfigureAwait(false);
+        return await TrainingJob.RunAsync(prepared, workers, output, stop.Token, dashboard).ConfigureAwait(false);
     }
 
     /// <summary>How a run's coordinator checkpoints it: the run's store, persistence id = run id.</summary>

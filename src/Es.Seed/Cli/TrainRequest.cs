@@ -29,4 +29,7 @@ public sealed record TrainRequest(
 
     /// <summary><c>--tls-password-file FILE</c>: the certificate's password (else ES_TLS_PASSWORD).</summary>
     public string? TlsPasswordFile { get; init; }
+
+    /// <summary><c>--dashboard [HOST:]PORT</c>: serve the live dashboard there; null for none.</summary>
+    public string? Dashboard { get; init; }
 }

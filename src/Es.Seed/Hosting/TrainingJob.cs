@@ -21,7 +21,7 @@ internal sealed record PreparedRun(TrainingConfig Config, RunDirectory Run, Nois
 /// <summary>Trains a prepared run to its end and writes its summary.</summary>
 internal static class TrainingJob
 {
-    public static async Task<int> RunAsync(PreparedRun prepared, int workers, ConsoleOutput output, CancellationToken stop)
+    public static async Task<int> RunAsync(PreparedRun prepared, int workers, ConsoleOutput output, CancellationToken stop, Dashboard.LiveDashboard? dashboard = null)
     {
         var (config, run, noise, checkpointing) = prepared;
         var checkpoints = checkpointing.Checkpoints;
@@ -34,11 +34,12 @@ internal static class TrainingJob
         try
         {
             result = await EmbeddedTraining.RunAsync(
-                config, noise, workers, recorder, stop, line => output.Error.WriteLine(line), checkpointing: checkpointing).ConfigureAwait(false);
+                config, noise, workers, dashboard is null ? recorder : new Dashboard.FanOutObserver(recorder, dashboard.Observer(checkpoints, output.Error.WriteLine)), stop, line => output.Error.WriteLine(line), checkpointing: checkpointing).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             await output.Error.WriteLineAsync($"error: training failed: {e.Message}").ConfigureAwait(false);
+            dashboard?.Failed();
             return e is CheckpointException || e.InnerException is CheckpointException ? ExitCodes.BadInput : ExitCodes.Failed; // a damaged store is bad input
         }
         finally
@@ -53,6 +54,7 @@ internal static class TrainingJob
 
         var summary = Summaries.Build(config, run, result, checkpoints.WallSeconds);
         run.WriteSummary(summary);
+        dashboard?.Finished(summary, run);
         await Summaries.PrintAsync(summary, run, output).ConfigureAwait(false);
         var cost = checkpoints.Cost;
         if (cost.JournalRows > 0)

@@ -45,6 +45,33 @@ public sealed class CheckpointCodecTests
     }
 
     [Fact]
+    public void Snapshot_WithStrategyState_RoundTripBitExact()
+    {
+        var state = new Es.Core.Strategies.StrategyState("cma-es", [[1.5, double.Epsilon, -0.0], [], [7]], [[3, 1, 4], []]);
+        var (decoded, _) = CheckpointCodec.DecodeSnapshot(CheckpointCodec.EncodeSnapshot(SampleSnapshot() with { Strategy = state }, 1));
+
+        Assert.Equal("cma-es", decoded.Strategy!.Name);
+        Assert.Equal(state.Reals.Select(r => r.Select(BitConverter.DoubleToInt64Bits)), decoded.Strategy.Reals.Select(r => r.Select(BitConverter.DoubleToInt64Bits)));
+        Assert.Equal(state.Integers, decoded.Strategy.Integers);
+    }
+
+    [Fact]
+    public void Snapshot_FirstFormat_DecodesWithoutStrategyState()
+    {
+        // The first format ("ESS1") ended after the failed-candidate count: an openai-es
+        // snapshot of this format minus its strategy part (name, and two empty part counts).
+        var payload = CheckpointCodec.EncodeSnapshot(SampleSnapshot() with { Strategy = Es.Core.Strategies.StrategyState.Empty("openai-es") }, 2);
+        byte[] first = [.. "ESS1"u8, .. payload[4..^(1 + "openai-es".Length + 8)]];
+
+        var (decoded, wall) = CheckpointCodec.DecodeSnapshot(first);
+
+        Assert.Null(decoded.Strategy);
+        Assert.Equal(2, wall);
+        Assert.Equal(17, decoded.CandidatesFailed);
+        Assert.Equal(SampleSnapshot().Theta, decoded.Theta);
+    }
+
+    [Fact]
     public void Decode_TruncatedOrForeign_InvalidData()
     {
         var payload = CheckpointCodec.EncodeSnapshot(SampleSnapshot(), 0);

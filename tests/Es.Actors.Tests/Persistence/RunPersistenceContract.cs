@@ -33,13 +33,15 @@ public abstract class RunPersistenceContract
     public async Task Resume_AfterAStopMidRun_SameThetaBitForBit()
     {
         var runId = NewRunId();
-        await RunAsync(Checkpoints(runId), stopAfter: 7);
+        var stopped = await RunAsync(Checkpoints(runId), stopAfter: 7);
 
         var checkpoints = Checkpoints(runId);
         var resumed = await RunAsync(checkpoints, stopAfter: null);
 
         Assert.Equal(await Uninterrupted.Value, resumed.Theta);
-        Assert.Equal(7, checkpoints.Checkpoints.Recovery.SnapshotGeneration); // the final snapshot of the stopped tenure
+        Assert.True(stopped.Interrupted);
+        Assert.InRange(stopped.GenerationsCompleted, 8, Config.Generations - 1); // the generation in progress when the stop came was finished
+        Assert.Equal(stopped.GenerationsCompleted, checkpoints.Checkpoints.Recovery.SnapshotGeneration); // the final snapshot of the stopped tenure
         Assert.Equal(2, checkpoints.Checkpoints.Epoch);
     }
 
@@ -47,7 +49,7 @@ public abstract class RunPersistenceContract
     public async Task Resume_NewestSnapshotCorrupt_OlderOneUsedAndSameTheta()
     {
         var runId = NewRunId();
-        await RunAsync(Checkpoints(runId), stopAfter: 7); // snapshots at generations 4 and 7
+        await RunAsync(Checkpoints(runId), stopAfter: 6); // snapshots at generation 4 and where the stop ended the run (before 9)
         await ExecuteRawAsync($"UPDATE snapshot SET snapshot = {FlippedBytes} WHERE persistence_id = '{runId}' AND sequence_number = (SELECT MAX(sequence_number) FROM snapshot WHERE persistence_id = '{runId}')");
 
         var warnings = new List<string>();
@@ -78,11 +80,17 @@ public abstract class RunPersistenceContract
         var runId = NewRunId();
         await RunAsync(Checkpoints(runId), stopAfter: 2);
 
-        var first = RunAsync(Checkpoints(runId), stopAfter: null);
-        var second = RunAsync(Checkpoints(runId), stopAfter: null);
+        // Each holds its first round's report until the other has recovered the run (or
+        // failed), so neither can finish the run before the other has taken it too.
+        var firstTook = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondTook = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = RunAsync(Checkpoints(runId), stopAfter: null, observer: new HoldingObserver(firstTook, secondTook.Task));
+        var second = RunAsync(Checkpoints(runId), stopAfter: null, observer: new HoldingObserver(secondTook, firstTook.Task));
+        _ = first.ContinueWith(_ => firstTook.TrySetResult(), TaskScheduler.Default);
+        _ = second.ContinueWith(_ => secondTook.TrySetResult(), TaskScheduler.Default);
         var outcomes = await Task.WhenAll(first.ContinueWith(t => t, TaskScheduler.Default), second.ContinueWith(t => t, TaskScheduler.Default));
 
-        // Both recovered the same history; the journal's unique sequence numbers let only one continue it.
+        // Both recovered the run; the journal's unique sequence numbers let only one continue it.
         var failed = Assert.Single(outcomes, t => t.IsFaulted);
         Assert.Contains("another coordinator may be writing this run", failed.Exception!.InnerException!.Message, StringComparison.Ordinal);
         Assert.Equal(await Uninterrupted.Value, (await Assert.Single(outcomes, t => t.IsCompletedSuccessfully)).Theta);
@@ -119,10 +127,10 @@ public abstract class RunPersistenceContract
         }
     }
 
-    private static async Task<TrainingOutcome> RunAsync(Checkpointing checkpointing, int? stopAfter, List<string>? log = null)
+    private static async Task<TrainingOutcome> RunAsync(Checkpointing checkpointing, int? stopAfter, List<string>? log = null, IRunObserver? observer = null)
     {
         using var stop = new CancellationTokenSource();
-        var observer = new StoppingObserver(stopAfter, stop);
+        observer ??= new StoppingObserver(stopAfter, stop);
         var result = await EmbeddedTraining.RunAsync(Config, TrainingConfigs.Noise, 2, observer, stop.Token, line =>
         {
             lock (observer)
@@ -143,6 +151,27 @@ public abstract class RunPersistenceContract
             if (++_rounds == stopAfter)
             {
                 stop.Cancel();
+            }
+        }
+
+        public void OnFinished(TrainingOutcome outcome)
+        {
+        }
+    }
+
+    /// <summary>Says when its coordinator has taken the run, and holds its first report (its coordinator's thread) until <c>other</c> is done.</summary>
+    private sealed class HoldingObserver(TaskCompletionSource took, Task other) : IRunObserver
+    {
+        private bool _held;
+
+        public void OnRecovered(RecoveryResult recovery) => took.TrySetResult();
+
+        public void OnRoundCompleted(GenerationReport report)
+        {
+            if (!_held)
+            {
+                _held = true;
+                Assert.True(other.Wait(TimeSpan.FromMinutes(1)), "the other coordinator neither took the run nor failed");
             }
         }
 

@@ -91,7 +91,10 @@ public sealed class EmbeddedTrainingTests
         var observer = new StoppingObserver(stop, afterRounds: 3);
         var result = await EmbeddedTraining.RunAsync(config, TrainingConfigs.Noise, 2, observer, stop.Token).WaitAsync(TimeSpan.FromMinutes(1));
         Assert.True(result.Outcome.Interrupted);
-        Assert.Equal(3, result.Outcome.GenerationsCompleted);
+        // The round after the third was already out when the stop came (the next generation
+        // is scored while the last one is journaled), and the one after it may have been: it
+        // is finished, and nothing more starts.
+        Assert.InRange(result.Outcome.GenerationsCompleted, 4, 5);
     }
 
     private sealed class StoppingObserver(CancellationTokenSource stop, int afterRounds) : IRunObserver

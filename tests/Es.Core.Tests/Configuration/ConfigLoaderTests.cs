@@ -107,8 +107,35 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void Load_UnknownStrategy_ListsTheKnownNames()
     {
-        var e = Fails("{\"strategy\": {\"name\": \"cma-es\"}}");
-        Assert.Equal("cfg.json: strategy.name: unknown value \"cma-es\"; known: openai-es", e.Message);
+        var e = Fails("{\"strategy\": {\"name\": \"xnes\"}}");
+        Assert.Equal("cfg.json: strategy.name: unknown value \"xnes\"; known: openai-es, pgpe, snes, cma-es, sep-cma-es, ars, ga", e.Message);
+    }
+
+    [Theory]
+    [InlineData("openai-es", true)]
+    [InlineData("pgpe", true)]
+    [InlineData("ars", true)]
+    [InlineData("cma-es", false)]
+    [InlineData("snes", false)]
+    [InlineData("ga", false)]
+    public void Load_OddPopulation_RefusedOnlyForMirroredStrategies(string strategy, bool refused)
+    {
+        var json = $"{{\"strategy\": {{\"name\": \"{strategy}\", \"population\": 11, \"truncation\": 5}}}}";
+        if (refused)
+        {
+            Assert.Contains("even number", Fails(json).Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(11, ConfigLoader.Load(json, "cfg.json").Strategy.Population);
+        }
+    }
+
+    [Fact]
+    public void Load_GaTruncationAbovePopulation_NamesTheKey()
+    {
+        var e = Fails("{\"strategy\": {\"name\": \"ga\", \"population\": 10, \"truncation\": 11}}");
+        Assert.Equal("strategy.truncation", e.Key);
     }
 
     [Fact]

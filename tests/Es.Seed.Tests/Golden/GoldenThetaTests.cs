@@ -48,7 +48,7 @@ public sealed class GoldenThetaTests : IDisposable
     [InlineData("inverted-double-pendulum", "247643010d132362a07001c9f13eec4edcc08a98c92a196aee07d8803672a11f")]
     [InlineData("swimmer", "68d7346d9853518994ebf4f3f9f61b5109abdc0b1bc2825d4f69b262d05736ee")]
     [InlineData("hopper", "3050c6342d49e004e12e622b7b995881fc331a3d4a3fc98f5313293800a2d67a")]
-    [InlineData("half-cheetah", "6c5a63c7a72bf4074958e91167193319896cf5236b04ac1136cd5c2542556a36")]
+    [InlineData("half-cheetah", "407c667ca957c6a930c1495797f4ddb8f44e394560a3b12ae7696365c5f5d41f")]
     [InlineData("walker2d", "71b9b5ce61299c669cf182576282768f5f826127f855d29a217f23857462ecad")]
     [InlineData("ant", "44add8a608d9d47cdff992a97d5c4cd72ac79cbcd0ce86768bc93e3b48cebd59")]
     [InlineData("humanoid", "137c75f5a4481623c3a1919e75c971cd2d5b8bd0eed4f006f5738e9200b30295")]
