@@ -22,7 +22,11 @@ public sealed record ClusterTrainingResult(TrainingResult? Training, ClusterCoun
 /// <param name="Checkpointing">The run's store (shared PostgreSQL for a standby).</param>
 /// <param name="LocalWorkers">Evaluators in this process (0: coordinate only).</param>
 /// <param name="RunIsOver">Reads the store: true when the run has already ended (a standby then does not train it again).</param>
-public sealed record SeedRun(string RunId, TrainingConfig Config, NoiseTable Noise, Checkpointing Checkpointing, int LocalWorkers, Func<Task<bool>> RunIsOver);
+public sealed record SeedRun(string RunId, TrainingConfig Config, NoiseTable Noise, Checkpointing Checkpointing, int LocalWorkers, Func<Task<bool>> RunIsOver)
+{
+    /// <summary>A live view of the nodes (the dashboard), or null.</summary>
+    public IClusterPanel? Panel { get; init; }
+}
 
 /// <summary>
 /// A seed node: a cluster member on the coordinator role, holding (or standing by for) the
@@ -62,7 +66,15 @@ public static class ClusterTraining
             // Workers never see the store's connection string (it may hold a password).
             string configJson = ConfigWriter.ToJson(config with { Persistence = config.Persistence with { ConnectionString = string.Empty } });
             var dispatcherSettings = new DispatcherSettings(
-                run.RunId, configJson, system.Settings.Config.GetTimeSpan("es.cluster.unreachable-deadline", TimeSpan.FromSeconds(3)), Patience, counters, say);
+                run.RunId, configJson, system.Settings.Config.GetTimeSpan("es.cluster.unreachable-deadline", TimeSpan.FromSeconds(3)), Patience, counters, say)
+            {
+                Panel = run.Panel,
+            };
+            if (run.Panel is not null)
+            {
+                system.ActorOf(MembershipFeedActor.Props(run.Panel), "membership-feed");
+            }
+
 
             async Task<Props?> PrepareAsync(Es.Actors.Fabric.IEvaluationFabric fabric, IActorRef dispatcherRef)
             {

@@ -7,4 +7,8 @@ namespace Es.Actors.Cluster;
 /// <param name="FinishPatience">How long the end of the run waits for nodes to hear of it.</param>
 /// <param name="Counters">Where it counts.</param>
 /// <param name="Notify">Membership changes, for the progress display.</param>
-public sealed record DispatcherSettings(string RunId, string ConfigJson, TimeSpan UnreachableDeadline, TimeSpan FinishPatience, ClusterCounters Counters, Action<string> Notify);
+public sealed record DispatcherSettings(string RunId, string ConfigJson, TimeSpan UnreachableDeadline, TimeSpan FinishPatience, ClusterCounters Counters, Action<string> Notify)
+{
+    /// <summary>A live view of the nodes (the dashboard), or null.</summary>
+    public IClusterPanel? Panel { get; init; }
+}

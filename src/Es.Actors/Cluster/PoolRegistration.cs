@@ -26,4 +26,7 @@ internal sealed class PoolRegistration(int number, IActorRef agent, string nodeI
     public long EvaluatorRestarts { get; set; }
 
     public long CandidatesRetried { get; set; }
+
+    /// <summary>Its tasks put back for the others over the run.</summary>
+    public long TasksPutBack { get; set; }
 }

@@ -129,6 +129,7 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
         Context.Watch(Sender);
         _settings.Counters.SetNodesUp(_pools.Count);
         _settings.Notify($"node {pool.NodeId} joined ({pool.Workers} evaluator(s)); nodes up {_pools.Count}, lost {_settings.Counters.NodesLost}");
+        Report(pool);
         _awaitingSnapshot.Add(pool.Number);
         RequestSnapshotIfNeeded();
     }
@@ -206,6 +207,13 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
         }
 
         Dispatch();
+        if (_settings.Panel is not null)
+        {
+            foreach (var pool in _pools.Values)
+            {
+                Report(pool);
+            }
+        }
     }
 
     private void OnRequest(RequestTasks request)
@@ -266,6 +274,7 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
             pool.EvaluatorRestarts = Math.Max(pool.EvaluatorRestarts, message.EvaluatorRestarts);
             pool.CandidatesRetried = Math.Max(pool.CandidatesRetried, message.CandidatesRetried);
             _settings.Counters.NodeCounts(_nodeRestarts, _nodeRetried);
+            Report(pool);
         }
 
         var task = message.Result.Task;
@@ -319,6 +328,7 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
 
         pool.Outstanding.Clear();
         pool.Demand = 0;
+        pool.TasksPutBack += count;
         return count;
     }
 
@@ -340,10 +350,24 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
         }
 
         int putBack = PutBack(pool);
+        Report(pool);
         _settings.Counters.NodeLost();
         _settings.Counters.SetNodesUp(_pools.Count);
         _settings.Notify($"node {pool.NodeId} lost ({why}); {putBack} task(s) put back; nodes up {_pools.Count}, lost {_settings.Counters.NodesLost}");
         Dispatch();
+    }
+
+    /// <summary>Tells the live view (if any) how <paramref name="pool"/> stands.</summary>
+    private void Report(PoolRegistration pool)
+    {
+        if (_settings.Panel is not { } panel)
+        {
+            return;
+        }
+
+        // A pool in the coordinator's own process has a local address: shown as this node's.
+        var address = pool.Agent.Path.Address.HasLocalScope && IsCluster ? Akka.Cluster.Cluster.Get(Context.System).SelfAddress : pool.Agent.Path.Address;
+        panel.PoolReported(new PoolReport(address.ToString(), pool.Workers, pool.Outstanding.Count, pool.EvaluatorRestarts, pool.TasksPutBack));
     }
 
     private List<PoolRegistration> PoolsAt(Address address) => _pools.Values.Where(p => p.Agent.Path.Address.Equals(address)).ToList();
@@ -365,6 +389,7 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
         foreach (var pool in PoolsAt(deadline.Address))
         {
             int putBack = PutBack(pool);
+            Report(pool);
             if (putBack > 0)
             {
                 _settings.Notify($"node {pool.NodeId} unreachable past the deadline: {putBack} task(s) put back");

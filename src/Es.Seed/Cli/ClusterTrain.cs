@@ -2,6 +2,8 @@ using Es.Actors.Cluster;
 using Es.Actors.Hosting;
 using Es.Actors.Persistence;
 using Es.Core.Configuration;
+using Es.Actors.Training;
+using Es.Seed.Dashboard;
 using Es.Seed.Hosting;
 using Es.Seed.Progress;
 using Es.Seed.Runs;
@@ -18,7 +20,7 @@ namespace Es.Seed.Cli;
 /// </summary>
 internal static class ClusterTrain
 {
-    public static async Task<int> RunAsync(TrainingConfig config, RunDirectory run, ClusterOptions options, int workers, ConsoleOutput output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TrainingConfig config, RunDirectory run, ClusterOptions options, int workers, ConsoleOutput output, LiveDashboard? dashboard, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = new StopSignals(stop, output.Error);
@@ -32,6 +34,12 @@ internal static class ClusterTrain
 
         await output.Out.WriteLineAsync($"run {run.RunId}: {config.Env.Name}, {config.Strategy.Name}, population {config.Strategy.Population}, cluster on {options.Listen} (advertised as {options.AdvertisedHost}{(options.Tls is null ? string.Empty : ", TLS")}), {workers} local evaluator(s)").ConfigureAwait(false);
         await output.Out.WriteLineAsync($"writing to {run.Path}").ConfigureAwait(false);
+        var panel = dashboard?.StartedCluster(config, run);
+        if (dashboard is not null)
+        {
+            await output.Out.WriteLineAsync($"dashboard: {dashboard.Url} (metrics at {dashboard.Url}metrics)").ConfigureAwait(false);
+        }
+
         Checkpointing checkpointing;
         try
         {
@@ -58,12 +66,14 @@ internal static class ClusterTrain
         ClusterTrainingResult result;
         try
         {
-            var seedRun = new SeedRun(run.RunId, config, noise, checkpointing, workers, RunIsOverAsync);
-            result = await ClusterTraining.RunAsync(options, seedRun, recorder, line => { lock (display) { display.Message(line); } }, Log, stop.Token).ConfigureAwait(false);
+            var seedRun = new SeedRun(run.RunId, config, noise, checkpointing, workers, RunIsOverAsync) { Panel = panel };
+            IRunObserver observer = dashboard is null ? recorder : new FanOutObserver(recorder, dashboard.Observer(checkpointing.Checkpoints, Log));
+            result = await ClusterTraining.RunAsync(options, seedRun, observer, line => { lock (display) { display.Message(line); } }, Log, stop.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             await output.Error.WriteLineAsync($"error: training failed: {e.GetBaseException().Message}").ConfigureAwait(false);
+            dashboard?.Failed();
             return ExitCodes.Failed;
         }
         finally
@@ -85,6 +95,7 @@ internal static class ClusterTrain
         var summary = Summaries.Build(config, run, result.Training, checkpointing.Checkpoints.WallSeconds)
             with { NodesUp = cluster.NodesUp, NodesLost = cluster.NodesLost, StaleResults = cluster.StaleResults };
         run.WriteSummary(summary);
+        dashboard?.Finished(summary, run);
         await Summaries.PrintAsync(summary, run, output).ConfigureAwait(false);
         await output.Out.WriteLineAsync(
             $"cluster: nodes up {cluster.NodesUp}, lost {cluster.NodesLost}; tasks redelivered {cluster.TasksRedelivered}, stale results ignored {cluster.StaleResults}, " +

@@ -64,11 +64,6 @@ public static class TrainCommand
         LiveDashboard dashboard;
         try
         {
-            if (request.Listen is not null || request.SeedNodes.Count > 0)
-            {
-                throw new ConfigException("--dashboard", string.Empty, "not available with --listen or --seed-node yet: the dashboard follows embedded runs");
-            }
-
             dashboard = await LiveDashboard.StartAsync(request.Dashboard, cancellationToken).ConfigureAwait(false);
         }
         catch (ConfigException e)
@@ -125,7 +120,7 @@ public static class TrainCommand
 
         if (cluster is not null)
         {
-            return await ClusterTrain.RunAsync(config, runDirectory, cluster, workers, output, cancellationToken).ConfigureAwait(false);
+            return await ClusterTrain.RunAsync(config, runDirectory, cluster, workers, output, dashboard, cancellationToken).ConfigureAwait(false);
         }
 
         await output.Out.WriteLineAsync($"run {runDirectory.RunId}: {config.Env.Name}, {config.Strategy.Name}, population {config.Strategy.Population}, {workers} evaluator(s)").ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Es.Actors.Cluster;
 using Es.Actors.Persistence;
 using Es.Actors.Training;
 using Es.Core.Configuration;
@@ -68,13 +69,24 @@ internal sealed class LiveDashboard : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(run);
-        var info = new RunInfo(run.RunId, config.Env.Name, config.Strategy.Name, config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), config.Generations, SolvedThresholds.Of(config.Env.Name), "running", 0, null);
-        Live.Start(info, File.ReadAllText(run.ConfigPath));
+        Live.Start(Info(config, run), File.ReadAllText(run.ConfigPath));
         Nodes.Set(new NodeSnapshot(LocalAddress, "embedded", NodeState.Up, workers, null, 0, 0, 0));
+    }
+
+    /// <summary>A cluster run's directory exists: show the run; its nodes come from the returned panel.</summary>
+    public IClusterPanel StartedCluster(TrainingConfig config, RunDirectory run)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(run);
+        Live.Start(Info(config, run), File.ReadAllText(run.ConfigPath));
+        return new ClusterNodePanel(Nodes);
     }
 
     /// <summary>The observer that feeds the dashboard from the coordinator.</summary>
     public IRunObserver Observer(RunCheckpoints checkpoints, Action<string> warn) => new DashboardObserver(Live, checkpoints, warn);
+
+    private static RunInfo Info(TrainingConfig config, RunDirectory run) =>
+        new(run.RunId, config.Env.Name, config.Strategy.Name, config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), config.Generations, SolvedThresholds.Of(config.Env.Name), "running", 0, null);
 
     /// <summary>The run ended and its summary is written: show its status and the pool's totals.</summary>
     public void Finished(RunSummary summary, RunDirectory run)
