@@ -27,11 +27,13 @@ public abstract class CrashResumeTests : IDisposable
 
     private protected CliRunner Cli => _cli;
 
-    protected string Config() => _cli.Write("c.json", $$"""
+    /// <param name="taskDeadlineSeconds">supervision.task_deadline_seconds: how long a hang holds its generation (0 = derived, at least 1 s).</param>
+    protected string Config(int taskDeadlineSeconds = 0) => _cli.Write("c.json", $$"""
         { "seed": 5, "generations": {{Generations}}, "env": { "name": "CartPole-v1" }, "policy": { "hidden": [8] },
           "strategy": { "population": 32, "sigma": 0.1 }, "noise": { "table_size": 1048576 }, "obs_norm": { "fraction": 0.2 },
           "evaluation": { "every": 10, "episodes": 10, "stop_when_solved": false },
-          "persistence": { "provider": "{{Provider}}", "snapshot_every": 7 }, "chaos": { "evaluator_hang_rate": 0.005 } }
+          "persistence": { "provider": "{{Provider}}", "snapshot_every": 7 }, "supervision": { "task_deadline_seconds": {{taskDeadlineSeconds}} },
+          "chaos": { "evaluator_hang_rate": 0.005 } }
         """);
 
     protected static string Hash(string runDir) =>
@@ -117,7 +119,7 @@ public sealed class PostgresCrashResumeTests(PostgresFixture postgres) : CrashRe
     [Fact]
     public async Task SecondCoordinator_SameRunInAnotherProcess_OneStopsAndTheOtherFinishesWithTheSameTheta()
     {
-        var config = Config();
+        var config = Config(taskDeadlineSeconds: 3);
         var name = "shared-" + Guid.NewGuid().ToString("N")[..8];
         var reference = Path.Combine(Cli.Root, "reference-" + name);
         var first = Path.Combine(Cli.Root, "a", name);
@@ -129,23 +131,27 @@ public sealed class PostgresCrashResumeTests(PostgresFixture postgres) : CrashRe
             Assert.True(uninterrupted.ExitCode == 0, error);
         }
 
-        // The first coordinator is frozen in generation 8 (SIGSTOP) while a second one, a resume
+        // The first coordinator is frozen in generation 19 (SIGSTOP) while a second one, a resume
         // of the same run (same name, same store) from another directory, takes the run and
-        // goes on; then the first wakes up with generation 8 to write.
+        // goes on; then the first wakes up with generation 19 to write. It is frozen only once
+        // generation 18 is durable (its line is printed then), while a hang holds generation 19
+        // for the task deadline: no write of its own is open then. Frozen inside a write, it
+        // would hold its rows' locks, and the second would wait for it instead.
         using var one = SeedProcess.Start(Environment, "train", config, "--run-dir", first, "--workers", "2");
-        await one.WaitForErrorLineAsync(l => l.Contains("chaos: hang injected at g8/", StringComparison.Ordinal), deadline.Token);
+        await one.WaitForErrorLineAsync(l => l.Contains("chaos: hang injected at g19/", StringComparison.Ordinal), deadline.Token);
+        Assert.NotNull(await one.WaitForLineAsync(l => l.StartsWith("gen 18/", StringComparison.Ordinal), deadline.Token));
         await one.SignalAsync("STOP", deadline.Token);
         Directory.CreateDirectory(second);
         File.Copy(Path.Combine(first, "config.json"), Path.Combine(second, "config.json"));
         using var two = SeedProcess.Start(Environment, "resume", second, "--workers", "2");
-        await two.WaitForLineAsync(l => l.StartsWith("gen 9/", StringComparison.Ordinal), deadline.Token);
+        await two.WaitForLineAsync(l => l.StartsWith("gen 20/", StringComparison.Ordinal), deadline.Token);
         await one.SignalAsync("CONT", deadline.Token);
         var errors = await Task.WhenAll(one.WaitForExitAsync(deadline.Token), two.WaitForExitAsync(deadline.Token));
 
         // Only one coordinator may write the run's history: the first stops at its next write.
-        Assert.Equal(1, one.ExitCode);
+        Assert.True(one.ExitCode == 1, errors[0]);
         Assert.Contains("another coordinator may be writing this run", errors[0], StringComparison.Ordinal);
-        Assert.Equal(0, two.ExitCode);
+        Assert.True(two.ExitCode == 0, errors[1]);
         Assert.Equal(Hash(reference), Hash(second));
     }
 
