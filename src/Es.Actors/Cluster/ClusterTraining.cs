@@ -112,6 +112,14 @@ public static class ClusterTraining
             using var registration = stop.Register(() => system.ActorSelection($"/user/{ClusterSingletonName}/singleton/run").Tell(new StopTraining()));
             var stopped = Task.Delay(Timeout.Infinite, stop);
             var first = await Task.WhenAny(finished.Task, over.Task, system.WhenTerminated, stopped).ConfigureAwait(false);
+            if (first == stopped && Volatile.Read(ref dispatcher) is not null && !over.Task.IsCompleted)
+            {
+                // Coordinating here: the stop asked the coordinator to finish the round in
+                // progress, record it and end the run (interrupted); wait for that, as an
+                // embedded run does, instead of leaving with the round unrecorded.
+                first = await Task.WhenAny(finished.Task, system.WhenTerminated).ConfigureAwait(false);
+            }
+
             if (first == system.WhenTerminated && !finished.Task.IsCompleted)
             {
                 throw new InvalidOperationException("this seed node was removed from the cluster (downed): another seed coordinates the run, or the cluster lost it");

@@ -99,7 +99,8 @@
       width, height: 240,
       scales: { x: { time: false } },
       series: [{ label: "generation" }, ...series],
-      axes: axes || [{ label: "generation" }, {}],
+      // 70 px holds "-1,500": uPlot's default width cut the minus sign off Pendulum's returns.
+      axes: axes || [{ label: "generation" }, { size: 70 }],
     }, data, holder);
   }
 

@@ -40,6 +40,34 @@ public sealed class ClusterRunTests
     }
 
     [Fact]
+    public async Task SeedStoppedWithSigterm_RecordsTheRoundInProgressAndEndsInterrupted_ResumeReachesTheEmbeddedTheta()
+    {
+        using var scene = ClusterScene.Start();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var config = scene.WriteConfig(generations: 12, population: 128, candidatesPerTask: 4);
+        var expected = await scene.ReferenceHashAsync(config, deadline.Token);
+        var runDir = Path.Combine(scene.Root, "cluster");
+        string seedAt = $"127.0.0.1:{ClusterScene.FreePort()}";
+        using var seed = HostProcess.Seed(scene.Environment, "train", config, "--run-dir", runDir, "--listen", seedAt, "--workers", "0");
+        using var node = HostProcess.Node("node", scene.Environment, "--seed-node", seedAt, "--workers", "2");
+        Assert.NotNull(await node.WaitForLineAsync(l => IsScoring(l) && HostProcess.GenerationOf(l) >= 2, deadline.Token));
+        seed.Signal("TERM");
+
+        var log = await seed.WaitForExitAsync(deadline.Token);
+        Assert.True(seed.ExitCode == 130, log);
+        var summary = ClusterScene.Summary(runDir);
+        Assert.Equal("interrupted", summary.GetProperty("status").GetString());
+        Assert.InRange(summary.GetProperty("generations_completed").GetInt32(), 2, 11);
+        var nodeLog = await node.WaitForExitAsync(deadline.Token);
+        Assert.True(node.ExitCode == 0, nodeLog);
+
+        using var resume = HostProcess.Seed(scene.Environment, "resume", runDir, "--workers", "2");
+        var resumeLog = await resume.WaitForExitAsync(deadline.Token);
+        Assert.True(resume.ExitCode == 0, resumeLog);
+        Assert.Equal(expected, ClusterScene.Hash(runDir));
+    }
+
+    [Fact]
     public async Task TwoNodeClusterOnlyWorkerKilled_SeedStaysUp_FinishesWhenANewWorkerJoins()
     {
         using var scene = ClusterScene.Start();
