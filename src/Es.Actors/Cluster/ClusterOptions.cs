@@ -47,6 +47,12 @@ public sealed record ClusterOptions(ClusterEndpoint Listen, string? PublicHost, 
     public string AdvertisedHost => PublicHost ?? (Listen.Host is "0.0.0.0" or "::" ? System.Net.Dns.GetHostName() : Listen.Host);
 
     /// <summary>
+    /// A first seed on port 0 (any free port): its address is known only once bound, so it
+    /// has no seed-nodes entry and joins itself then (<c>Cluster.Join(SelfAddress)</c>).
+    /// </summary>
+    public bool JoinsItselfOnceBound => SeedNodes.Count == 0 && Listen.Port == 0;
+
+    /// <summary>
     /// This node's cluster settings as HOCON: the flags, over <paramref name="below"/> (the user's
     /// <c>akka</c> section and the run's persistence), over the serializer binding and <see cref="Defaults"/>.
     /// </summary>
@@ -68,7 +74,11 @@ public sealed record ClusterOptions(ClusterEndpoint Listen, string? PublicHost, 
         }
 
         hocon.AppendLine("}");
-        hocon.AppendLine($"akka.cluster.seed-nodes = [{string.Join(", ", seeds.Select(s => Quote(s.AkkaAddress(Tls is not null))))}]");
+        if (!JoinsItselfOnceBound)
+        {
+            hocon.AppendLine($"akka.cluster.seed-nodes = [{string.Join(", ", seeds.Select(s => Quote(s.AkkaAddress(Tls is not null))))}]");
+        }
+
         hocon.AppendLine($"akka.cluster.roles = [{(Coordinator ? Quote(ClusterProtocol.CoordinatorRole) : string.Empty)}]");
         var flags = ConfigurationFactory.ParseString(hocon.ToString());
         if (below is not null)

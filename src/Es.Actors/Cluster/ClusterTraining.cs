@@ -96,6 +96,11 @@ public static class ClusterTraining
                 ClusterSingletonManager.Props(singleton, PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system).WithRole(ClusterProtocol.CoordinatorRole)),
                 ClusterSingletonName);
             var cluster = Akka.Cluster.Cluster.Get(system);
+            if (options.JoinsItselfOnceBound)
+            {
+                cluster.Join(cluster.SelfAddress);
+            }
+
             cluster.RegisterOnMemberUp(() =>
             {
                 var oldest = cluster.State.Members.Where(m => m.HasRole(ClusterProtocol.CoordinatorRole)).OrderBy(m => m, Akka.Cluster.Member.AgeOrdering).FirstOrDefault();

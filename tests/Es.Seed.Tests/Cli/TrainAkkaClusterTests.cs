@@ -7,7 +7,7 @@ public sealed class TrainAkkaClusterTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    [Fact]
+    [Fact(Timeout = 300_000)] // a guard, not a measure: a seed that cannot form its cluster waits for ever
     public async Task Train_WithListen_AkkaSectionReachesTheClusterSystem()
     {
         var marker = Guid.NewGuid().ToString("N");
