@@ -55,7 +55,7 @@ public static class ClusterNode
         var stopped = Task.Delay(Timeout.Infinite, stop);
         for (int incarnation = 1; ; incarnation++)
         {
-            var host = ActorHost.Start(ClusterProtocol.SystemName, log, options.ToConfig());
+            var host = ActorHost.Start(ClusterProtocol.SystemName, log, options.ToConfig(), options.Tls is null ? null : ClusterTls.Setup(options.Tls));
             await using (host.ConfigureAwait(false))
             {
                 var cluster = Akka.Cluster.Cluster.Get(host.System);

@@ -66,11 +66,8 @@ public sealed record ClusterOptions(ClusterEndpoint Listen, string? PublicHost, 
         hocon.AppendLine($"  public-hostname = {Quote(AdvertisedHost)}");
         if (Tls is not null)
         {
+            // The certificate and its validation come from ClusterTls.Setup: no password in the config.
             hocon.AppendLine("  enable-ssl = on");
-            hocon.AppendLine("  ssl.suppress-validation = on");
-            hocon.AppendLine($"  ssl.certificate.path = {Quote(Tls.CertificatePath)}");
-            hocon.AppendLine($"  ssl.certificate.password = {Quote(Tls.Password)}");
-            hocon.AppendLine("  ssl.certificate.use-thumbprint-over-file = false");
         }
 
         hocon.AppendLine("}");

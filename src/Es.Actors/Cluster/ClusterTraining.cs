@@ -58,7 +58,7 @@ public static class ClusterTraining
         var over = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var statistics = new PoolStatistics();
         IActorRef? dispatcher = null;
-        var host = ActorHost.Start(ClusterProtocol.SystemName, log, options.ToConfig(AkkaSettings.Over(config, run.Checkpointing.Persistence)));
+        var host = ActorHost.Start(ClusterProtocol.SystemName, log, options.ToConfig(AkkaSettings.Over(config, run.Checkpointing.Persistence)), options.Tls is null ? null : ClusterTls.Setup(options.Tls));
         await using (host.ConfigureAwait(false))
         {
             var system = host.System;

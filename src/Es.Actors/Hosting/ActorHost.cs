@@ -64,7 +64,8 @@ public sealed class ActorHost : IAsyncDisposable
     /// <param name="name">The system's name (part of every actor's path).</param>
     /// <param name="log">Receives Akka's log, one line per event; null = discarded.</param>
     /// <param name="overrides">HOCON that takes precedence over <see cref="DefaultConfig"/> (a test scheduler, a user's <c>akka</c> section).</param>
-    public static ActorHost Start(string name, Action<string>? log = null, Config? overrides = null)
+    /// <param name="setup">A programmatic set-up for the system (a cluster node's TLS), or null.</param>
+    public static ActorHost Start(string name, Action<string>? log = null, Config? overrides = null, Akka.Actor.Setup.Setup? setup = null)
     {
         var config = ConfigurationFactory.ParseString(DefaultConfig);
         if (overrides is not null)
@@ -88,6 +89,11 @@ public sealed class ActorHost : IAsyncDisposable
         builder.Services.AddAkka(name, akka =>
         {
             akka.AddHocon(config, HoconAddMode.Prepend);
+            if (setup is not null)
+            {
+                akka.AddSetup(setup);
+            }
+
             if (!config.HasPath("akka.loggers"))
             {
                 // Akka's log to Microsoft.Extensions.Logging, unless the user named loggers of their own.

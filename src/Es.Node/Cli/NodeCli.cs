@@ -151,11 +151,17 @@ public static class NodeCli
         try
         {
             string password = passwordFile is not null ? File.ReadAllText(passwordFile).TrimEnd('\r', '\n') : Environment.GetEnvironmentVariable(TlsPasswordVariable) ?? string.Empty;
-            return new TlsOptions(Path.GetFullPath(certificate), password);
+            var tls = new TlsOptions(Path.GetFullPath(certificate), password);
+            ClusterTls.LoadCertificate(tls).Dispose(); // a wrong password or file stops here, before any port is opened
+            return tls;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ArgumentException($"--tls-password-file: cannot read {passwordFile}: {e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"--tls-certificate: {e.Message}", e);
         }
     }
 }

@@ -52,7 +52,17 @@ internal static class ClusterFlags
             throw new ConfigException("--tls-password-file", string.Empty, $"cannot read {passwordFile}: {e.Message}");
         }
 
-        return new TlsOptions(Path.GetFullPath(certificate), password);
+        var tls = new TlsOptions(Path.GetFullPath(certificate), password);
+        try
+        {
+            ClusterTls.LoadCertificate(tls).Dispose(); // a wrong password or file stops here, before anything is written
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConfigException("--tls-certificate", string.Empty, e.Message);
+        }
+
+        return tls;
     }
 
     private static ClusterEndpoint ParseEndpoint(string flag, string text, int minPort)
