@@ -83,7 +83,9 @@ public static class ClusterNode
                     return NodeExit.RunFinished;
                 }
 
-                if (ended == stopped)
+                // On a stop the pool's watch (a delay on the same token) ends too, cancelled, and
+                // Task.WhenAny may name either: both mean stopped, not failed.
+                if (ended == stopped || (ended == poolFailed && poolFailed.IsCanceled))
                 {
                     await LeaveAsync(host.System).ConfigureAwait(false);
                     return NodeExit.Stopped;

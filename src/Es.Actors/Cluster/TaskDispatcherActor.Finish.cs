@@ -7,10 +7,28 @@ public sealed partial class TaskDispatcherActor
 {
     private HashSet<int>? _finishing;
     private IActorRef? _finishAsker;
+    private string? _finishedStatus;
+
+    /// <summary>
+    /// A node registering once the end is announced would never hear of it: it would wait,
+    /// be left alone in the cluster when the seed leaves, down itself and join again, forever.
+    /// It is told the run is over instead of joining.
+    /// </summary>
+    private bool ToldTheRunIsOver(IActorRef agent)
+    {
+        if (_finishedStatus is null)
+        {
+            return false;
+        }
+
+        agent.Tell(new RunFinished(_finishedStatus));
+        return true;
+    }
 
     private void OnAnnounceFinished(AnnounceFinished announce)
     {
         _finishAsker = Sender;
+        _finishedStatus = announce.Status;
         _finishing = [];
         foreach (var pool in _pools.Values.Where(p => _unreachable.Contains(p.Agent.Path.Address)).ToList())
         {

@@ -123,6 +123,11 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
             return; // the agent repeats its registration until welcomed
         }
 
+        if (ToldTheRunIsOver(Sender))
+        {
+            return;
+        }
+
         var pool = new PoolRegistration(++_nextRegistration, Sender, register.NodeId, Math.Max(register.Workers, 0));
         _pools.Add(pool.Number, pool);
         _byAgent.Add(Sender, pool);

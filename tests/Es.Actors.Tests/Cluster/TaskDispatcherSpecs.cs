@@ -84,6 +84,24 @@ public sealed class TaskDispatcherSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Register_AfterTheEndWasAnnounced_ToldTheRunIsOverNotWelcomed()
+    {
+        var (dispatcher, coordinator) = Start();
+        var early = Join(dispatcher, coordinator, "early");
+        dispatcher.Tell(new AnnounceFinished("finished"));
+        Assert.Equal("finished", early.Probe.ExpectMsg<RunFinished>().Status);
+        var late = CreateTestProbe("late");
+
+        dispatcher.Tell(new RegisterPool(ClusterProtocol.Version, "late", 1), late.Ref);
+
+        Assert.Equal("finished", late.ExpectMsg<RunFinished>().Status);
+        dispatcher.Tell(new RunFinishedSeen(early.Registration), early.Probe.Ref);
+        ExpectMsg<FinishAnnounced>();
+        coordinator.ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // no snapshot asked for the late node
+        Assert.Equal(1, _counters.NodesUp);
+    }
+
+    [Fact]
     public void Join_SnapshotLargerThanAChunk_SentInChunksThatRebuildIt()
     {
         var (dispatcher, coordinator) = Start();
