@@ -145,7 +145,7 @@
       { label: "evaluations/s", stroke: "#2f6fde", scale: "evals", spanGaps: true },
       { label: "env steps/s", stroke: "#2b8a3e", scale: "steps", spanGaps: true },
     ], aligned(rateRuns, rateRuns.length ? [{ run: focus, value: rate("evaluations") }, { run: focus, value: rate("env_steps") }] : []),
-    [{ label: "generation" }, { scale: "evals", label: "evaluations/s" }, { scale: "steps", side: 1, size: 70, label: "env steps/s", grid: { show: false } }]);
+    [{ label: "generation" }, { scale: "evals", size: 70, label: "evaluations/s" }, { scale: "steps", side: 1, size: 80, label: "env steps/s", grid: { show: false } }]);
 
     // The list's lines follow the loaded runs (rebuilding the list would lose keyboard focus).
     document.querySelectorAll(".run-meta").forEach((meta) => {
