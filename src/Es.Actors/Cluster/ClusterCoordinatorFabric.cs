@@ -2,6 +2,7 @@ using Akka.Actor;
 using Es.Actors.Fabric;
 using Es.Actors.Training;
 using Es.Core.Rollouts;
+using Es.Core.Strategies;
 
 namespace Es.Actors.Cluster;
 
@@ -31,6 +32,6 @@ public sealed class ClusterCoordinatorFabric(IActorRef dispatcher) : IEvaluation
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(tasks);
         var previous = _previous?.Generation == view.Generation - 1 ? _previous : null;
-        dispatcher.Tell(new PublishRound(view.Generation, ThetaDigest.Compute(view.Theta), previous, [.. tasks]));
+        dispatcher.Tell(new PublishRound(view.Generation, ThetaHash.Compute(view.Theta), previous, [.. tasks]));
     }
 }

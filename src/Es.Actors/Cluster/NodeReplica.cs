@@ -116,7 +116,7 @@ public sealed class NodeReplica
         return HashMatches(message) ? ReplicaStep.Advanced : ReplicaStep.OutOfStep;
     }
 
-    private bool HashMatches(GenerationStarted message) => ThetaDigest.Matches(_view.Theta, message.ThetaHash);
+    private bool HashMatches(GenerationStarted message) => ThetaHash.Matches(_view.Theta, message.ThetaHash);
 
     private TrainingSession Restore(byte[] snapshot)
     {

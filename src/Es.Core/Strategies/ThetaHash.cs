@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Es.Core.Strategies;
@@ -13,7 +14,12 @@ public static class ThetaHash
     /// <summary>The 32-byte digest of <paramref name="theta"/>.</summary>
     public static byte[] Compute(ReadOnlySpan<float> theta)
     {
-        // Written out little-endian whatever the machine, so the hash names θ's values, not its memory.
+        if (BitConverter.IsLittleEndian)
+        {
+            return SHA256.HashData(MemoryMarshal.AsBytes(theta)); // θ's memory is already those bytes: no copy (the coordinator hashes θ every generation)
+        }
+
+        // Written out little-endian, so the hash names θ's values, not this machine's memory.
         var bytes = new byte[theta.Length * sizeof(float)];
         for (int i = 0; i < theta.Length; i++)
         {
@@ -25,4 +31,8 @@ public static class ThetaHash
 
     /// <summary>The digest of <paramref name="theta"/> as lower-case hex (the summary's <c>theta_sha256</c>).</summary>
     public static string ComputeHex(ReadOnlySpan<float> theta) => Convert.ToHexStringLower(Compute(theta));
+
+    /// <summary>True when <paramref name="digest"/> is θ's.</summary>
+    public static bool Matches(ReadOnlySpan<float> theta, ReadOnlySpan<byte> digest) =>
+        digest.Length == SHA256.HashSizeInBytes && Compute(theta).AsSpan().SequenceEqual(digest);
 }

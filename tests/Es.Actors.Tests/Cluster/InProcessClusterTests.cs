@@ -2,6 +2,7 @@ using Es.Actors.Cluster;
 using Es.Actors.Hosting;
 using Es.Actors.Tests.Training;
 using Es.Core.Configuration;
+using Es.Core.Strategies;
 
 namespace Es.Actors.Tests.Cluster;
 
@@ -181,5 +182,5 @@ public sealed class InProcessClusterTests
     }
 
     /// <summary>θ's SHA-256 as summary.json's <c>theta_sha256</c> has it.</summary>
-    private static string Hash(float[] theta) => Convert.ToHexStringLower(ThetaDigest.Compute(theta));
+    private static string Hash(float[] theta) => ThetaHash.ComputeHex(theta);
 }
