@@ -13,9 +13,18 @@ internal static class ClusterFlags
     /// <exception cref="ConfigException">A flag is malformed; the message names it.</exception>
     public static ClusterOptions? Parse(TrainRequest request)
     {
-        if (request.Listen is null && request.SeedNodes.Count == 0)
+        ArgumentNullException.ThrowIfNull(request);
+        return Parse(request.Listen, request.PublicHost, request.SeedNodes, request.TlsCertificate, request.TlsPasswordFile);
+    }
+
+    /// <summary>Parses the flags' values (<c>train</c>'s, or <c>resume</c>'s, which has no <c>--seed-node</c>).</summary>
+    /// <exception cref="ConfigException">A flag is malformed; the message names it.</exception>
+    public static ClusterOptions? Parse(string? listenAt, string? publicHost, IReadOnlyList<string> seedNodes, string? tlsCertificate, string? tlsPasswordFile)
+    {
+        ArgumentNullException.ThrowIfNull(seedNodes);
+        if (listenAt is null && seedNodes.Count == 0)
         {
-            if (request.PublicHost is not null || request.TlsCertificate is not null)
+            if (publicHost is not null || tlsCertificate is not null)
             {
                 throw new ConfigException("--public-host/--tls-certificate", string.Empty, "expected --listen or --seed-node with them (a cluster run)");
             }
@@ -23,9 +32,9 @@ internal static class ClusterFlags
             return null;
         }
 
-        var listen = ParseEndpoint("--listen", request.Listen ?? "127.0.0.1:0", minPort: 0);
-        var seeds = request.SeedNodes.Select(s => ParseEndpoint("--seed-node", s, minPort: 1)).ToList();
-        return new ClusterOptions(listen, request.PublicHost, seeds, Coordinator: true, Tls(request.TlsCertificate, request.TlsPasswordFile));
+        var listen = ParseEndpoint("--listen", listenAt ?? "127.0.0.1:0", minPort: 0);
+        var seeds = seedNodes.Select(s => ParseEndpoint("--seed-node", s, minPort: 1)).ToList();
+        return new ClusterOptions(listen, publicHost, seeds, Coordinator: true, Tls(tlsCertificate, tlsPasswordFile));
     }
 
     /// <summary>TLS from a certificate file and its password (a file, else <see cref="TlsPasswordVariable"/>).</summary>

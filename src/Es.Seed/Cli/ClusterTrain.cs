@@ -16,11 +16,16 @@ namespace Es.Seed.Cli;
 /// starts an Akka.Cluster and coordinates the run as the coordinator singleton; worker
 /// nodes join it (<c>es-node --seed-node HOST:PORT</c>). Given <c>--seed-node</c>, it joins
 /// that cluster as a standby coordinator of the same run (shared PostgreSQL store) and takes
-/// over from the journal when the active seed dies.
+/// over from the journal when the active seed dies. <c>resume RUN_DIR --listen …</c> comes
+/// here too: the coordinator recovers the run from its store as any coordinator does.
 /// </summary>
 internal static class ClusterTrain
 {
-    public static async Task<int> RunAsync(TrainingConfig config, RunDirectory run, ClusterOptions options, int workers, ConsoleOutput output, LiveDashboard? dashboard, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes part in the run as a seed node; returns the exit code. <paramref name="resumedAfterTenures"/>
+    /// is, for a resume, the run's tenures when it began (the run had ended and is continued); −1 for train.
+    /// </summary>
+    public static async Task<int> RunAsync(TrainingConfig config, RunDirectory run, ClusterOptions options, int workers, ConsoleOutput output, LiveDashboard? dashboard, CancellationToken cancellationToken, long resumedAfterTenures = -1)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = new StopSignals(stop, output.Error);
@@ -60,7 +65,9 @@ internal static class ClusterTrain
         async Task<bool> RunIsOverAsync()
         {
             var history = await RunStores.ReadAsync(config, run, null, line => Log($"warning: {line}")).ConfigureAwait(false);
-            return history.ConfigJson is not null && history.Status != "running";
+            // A resume continues a run that had ended (interrupted, or finished with fewer
+            // generations): over only once a tenure after the resume began has ended it.
+            return history.ConfigJson is not null && history.Status != "running" && history.Tenures > resumedAfterTenures;
         }
 
         ClusterTrainingResult result;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Es.Actors.Cluster;
 using Es.Actors.Hosting;
 using Es.Actors.Persistence;
 using Es.Core.Configuration;
@@ -9,7 +10,7 @@ using Es.Seed.Runs;
 
 namespace Es.Seed.Cli;
 
-/// <summary><c>resume RUN_DIR [--generations G] [--workers N]</c>: continue a run from its checkpoints.</summary>
+/// <summary><c>resume RUN_DIR [--generations G] [--workers N] [--listen HOST:PORT] [--public-host NAME] [--tls-certificate FILE] [--tls-password-file FILE]</c>: continue a run from its checkpoints, here or as the seed of a cluster.</summary>
 public static class ResumeCommand
 {
     /// <summary>The command, bound to <paramref name="output"/>.</summary>
@@ -18,25 +19,43 @@ public static class ResumeCommand
         var runDir = new Argument<string>("RUN_DIR") { Description = "The run directory to continue." };
         var generations = new Option<int?>("--generations") { Description = "A new generation limit (the only setting a resume may change)." };
         var workers = new Option<int?>("--workers") { Description = "Evaluators in this process (default: one per core)." };
-        var command = new Command("resume", "Continue a run (after a crash, Ctrl+C or its end) from its last completed generation.") { runDir, generations, workers };
+        var listen = new Option<string?>("--listen") { Description = "Continue it as the seed of a cluster listening on HOST:PORT (as train --listen); --workers may then be 0." };
+        var publicHost = new Option<string?>("--public-host") { Description = "The name other nodes reach this one by (default: the --listen host)." };
+        var tlsCertificate = new Option<string?>("--tls-certificate") { Description = "Remoting over TLS with this PKCS#12 file (as train)." };
+        var tlsPasswordFile = new Option<string?>("--tls-password-file") { Description = $"A file holding the certificate's password (else {ClusterFlags.TlsPasswordVariable})." };
+        var command = new Command("resume", "Continue a run (after a crash, Ctrl+C or its end) from its last completed generation.") { runDir, generations, workers, listen, publicHost, tlsCertificate, tlsPasswordFile };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(runDir)!, parse.GetValue(generations), parse.GetValue(workers), output, cancellationToken));
+        {
+            ClusterOptions? cluster;
+            try
+            {
+                cluster = ClusterFlags.Parse(parse.GetValue(listen), parse.GetValue(publicHost), [], parse.GetValue(tlsCertificate), parse.GetValue(tlsPasswordFile));
+            }
+            catch (ConfigException e)
+            {
+                output.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            return RunAsync(parse.GetValue(runDir)!, parse.GetValue(generations), parse.GetValue(workers), output, cancellationToken, cluster);
+        });
         return command;
     }
 
-    /// <summary>Runs <c>resume</c>; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string runPath, int? generations, int? workers, ConsoleOutput output, CancellationToken cancellationToken)
+    /// <summary>Runs <c>resume</c>; returns the exit code. With <paramref name="cluster"/> (<c>--listen</c>) the run continues as the seed of a cluster.</summary>
+    public static async Task<int> RunAsync(string runPath, int? generations, int? workers, ConsoleOutput output, CancellationToken cancellationToken, ClusterOptions? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        PreparedRun prepared;
+        PreparedRun? prepared = null;
+        (TrainingConfig Config, RunDirectory Run, int Evaluators, long Tenures)? clusterResume = null;
         try
         {
             var run = RunDirectory.Open(runPath);
             var config = ConfigLoader.Load(File.ReadAllText(run.ConfigPath), run.ConfigPath, generations is int g ? [$"generations={g}"] : []);
             int evaluators = workers ?? Environment.ProcessorCount;
-            if (evaluators < 1)
+            if (evaluators < (cluster is null ? 1 : 0))
             {
-                throw new ConfigException("--workers", string.Empty, $"expected a whole number of at least 1, got {evaluators}");
+                throw new ConfigException("--workers", string.Empty, $"expected a whole number of at least {(cluster is null ? 1 : 0)}, got {evaluators}");
             }
 
             RunStores.CheckReadable(config, run);
@@ -67,8 +86,15 @@ public static class ResumeCommand
             }
 
             ProblemFactory.CreateChecked(config, run.ConfigPath); // a missing native engine is one line of bad input, before anything starts
-            var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
-            prepared = new PreparedRun(config, run, noise, TrainCommand.NewRunCheckpointing(config, run));
+            if (cluster is not null)
+            {
+                clusterResume = (config, run, evaluators, history.Tenures);
+            }
+            else
+            {
+                var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
+                prepared = new PreparedRun(config, run, noise, TrainCommand.NewRunCheckpointing(config, run));
+            }
         }
         catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException or EnvironmentUnavailableException)
         {
@@ -76,8 +102,14 @@ public static class ResumeCommand
             return ExitCodes.BadInput;
         }
 
+        if (clusterResume is var (clusterConfig, clusterRun, clusterEvaluators, tenures))
+        {
+            // The coordinator singleton recovers the run from its store, as a standby's would.
+            return await ClusterTrain.RunAsync(clusterConfig, clusterRun, cluster!, clusterEvaluators, output, null, cancellationToken, resumedAfterTenures: tenures).ConfigureAwait(false);
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = new StopSignals(stop, output.Error);
-        return await TrainingJob.RunAsync(prepared, workers ?? Environment.ProcessorCount, output, stop.Token).ConfigureAwait(false);
+        return await TrainingJob.RunAsync(prepared!, workers ?? Environment.ProcessorCount, output, stop.Token).ConfigureAwait(false);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ClusterRunTests
     }
 
     [Fact]
-    public async Task SeedStoppedWithSigterm_RecordsTheRoundInProgressAndEndsInterrupted_ResumeReachesTheEmbeddedTheta()
+    public async Task SeedStoppedWithSigterm_RecordsTheRoundInProgressAndEndsInterrupted_ResumedOnAClusterReachesTheEmbeddedTheta()
     {
         using var scene = ClusterScene.Start();
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
@@ -61,10 +61,16 @@ public sealed class ClusterRunTests
         var nodeLog = await node.WaitForExitAsync(deadline.Token);
         Assert.True(node.ExitCode == 0, nodeLog);
 
-        using var resume = HostProcess.Seed(scene.Environment, "resume", runDir, "--workers", "2");
+        // Resumed as the seed of a new cluster: its coordinator recovers the interrupted run.
+        string resumeAt = $"127.0.0.1:{ClusterScene.FreePort()}";
+        using var resume = HostProcess.Seed(scene.Environment, "resume", runDir, "--listen", resumeAt, "--workers", "0");
+        using var next = HostProcess.Node("next", scene.Environment, "--seed-node", resumeAt, "--workers", "2");
         var resumeLog = await resume.WaitForExitAsync(deadline.Token);
         Assert.True(resume.ExitCode == 0, resumeLog);
         Assert.Equal(expected, ClusterScene.Hash(runDir));
+        Assert.Equal("finished", ClusterScene.Summary(runDir).GetProperty("status").GetString());
+        var nextLog = await next.WaitForExitAsync(deadline.Token);
+        Assert.True(next.ExitCode == 0, nextLog);
     }
 
     [Fact]
