@@ -49,16 +49,20 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         await RequireAsync(progressed, seed, deadline.Token);
         Mark($"seed: {lost}; then {progressed}");
 
-        // Its own side has no seed: it downs itself and rejoins as a new incarnation once the link is back.
+        // Its own side has no seed: it downs itself and rejoins as a new incarnation once the link
+        // is back. The survivor is frozen meanwhile, so the run cannot end before the cut node
+        // is back (a node that comes back after the end has no run to join: it would wait).
         var removed = await cut.WaitForLineAsync(l => l.Contains("removed from the cluster", StringComparison.Ordinal), deadline.Token);
         await RequireAsync(removed, cut, deadline.Token);
+        survivor.Signal("STOP");
         lab.Restore("w1");
-        Mark("restored w1");
+        Mark("froze the survivor, restored w1");
         var rejoined = await cut.WaitForLineAsync(l => l.StartsWith("joined run ", StringComparison.Ordinal), deadline.Token);
         await RequireAsync(rejoined, cut, deadline.Token);
         var scoresAgain = await cut.WaitForLineAsync(ClusterRunTests.IsScoring, deadline.Token);
         await RequireAsync(scoresAgain, cut, deadline.Token);
         Mark($"cut node rejoined ({rejoined}) and scores ({scoresAgain})");
+        survivor.Signal("CONT");
 
         var log = await seed.WaitForExitAsync(deadline.Token);
         Mark("seed exited");
@@ -70,9 +74,9 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         Assert.True(summary.GetProperty("nodes_lost").GetInt32() >= 1, log);
         var cutLog = await cut.WaitForExitAsync(deadline.Token);
         Assert.True(cut.ExitCode == 0, cutLog);
-        var survivorLog = await survivor.WaitForExitAsync(deadline.Token);
-        Assert.True(survivor.ExitCode == 0, survivorLog);
-        Mark("all hosts exited");
+        Mark("seed and cut node exited");
+        // The survivor, frozen long enough to be downed, may have rejoined after the run was
+        // over; then it waits for a coordinator. Disposing it ends it by process id.
     }
 
     /// <summary>Fails with the host's whole output when it ended without printing the awaited line.</summary>
