@@ -31,6 +31,9 @@ public sealed class NodeBoard : INodeDirectory
         }
     }
 
+    /// <summary>The node at <paramref name="address"/>, or null.</summary>
+    public NodeSnapshot? Find(string address) => _nodes.TryGetValue(address, out var node) ? node : null;
+
     /// <inheritdoc/>
     public IReadOnlyList<NodeSnapshot> Snapshot() => [.. _nodes.Values.OrderBy(n => n.Address, StringComparer.Ordinal)];
 }

@@ -41,7 +41,7 @@ internal sealed class ClusterNodePanel(NodeBoard board) : IClusterPanel
 
     /// <summary>The node at <paramref name="address"/> as the board has it, or a new one (up, no pool yet).</summary>
     private NodeSnapshot Known(string address) =>
-        board.Snapshot().FirstOrDefault(n => n.Address == address) ?? new NodeSnapshot(address, "worker", NodeState.Up, 0, null, 0, 0, 0);
+        board.Find(address) ?? new NodeSnapshot(address, "worker", NodeState.Up, 0, null, 0, 0, 0);
 
     private static NodeState State(MemberReach reach) => reach switch
     {
