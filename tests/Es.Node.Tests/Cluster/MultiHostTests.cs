@@ -49,14 +49,15 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         await RequireAsync(progressed, seed, deadline.Token);
         Mark($"seed: {lost}; then {progressed}");
 
-        // Its own side has no seed: it downs itself and rejoins as a new incarnation once the link
-        // is back. The survivor is frozen meanwhile, so the run cannot end before the cut node
-        // is back (a node that comes back after the end has no run to join: it would wait).
-        var removed = await cut.WaitForLineAsync(l => l.Contains("removed from the cluster", StringComparison.Ordinal), deadline.Token);
-        await RequireAsync(removed, cut, deadline.Token);
+        // The link returns: the cut node finds itself removed (downed on its own side, or
+        // quarantined by the seed's) and rejoins as a new incarnation. The survivor is frozen
+        // meanwhile, so the run cannot end before the cut node is back (a node that comes back
+        // after the end has no run to join: it would wait).
         survivor.Signal("STOP");
         lab.Restore("w1");
         Mark("froze the survivor, restored w1");
+        var removed = await cut.WaitForLineAsync(l => l.Contains("removed from the cluster", StringComparison.Ordinal), deadline.Token);
+        await RequireAsync(removed, cut, deadline.Token);
         var rejoined = await cut.WaitForLineAsync(l => l.StartsWith("joined run ", StringComparison.Ordinal), deadline.Token);
         await RequireAsync(rejoined, cut, deadline.Token);
         var scoresAgain = await cut.WaitForLineAsync(ClusterRunTests.IsScoring, deadline.Token);
