@@ -196,11 +196,18 @@
 
   function follow() {
     const events = new EventSource("/api/events");
-    events.addEventListener("hello", () => { reloadAll().catch(show); getJson("/api/nodes").then(renderNodes).catch(show); });
+    // A nodes event that comes while /api/nodes is on its way is as new as the answer or newer:
+    // the answer, rendered after it, would put an older list back.
+    let nodesSeen = 0;
+    events.addEventListener("hello", () => {
+      reloadAll().catch(show);
+      const asked = nodesSeen;
+      getJson("/api/nodes").then((nodes) => { if (asked === nodesSeen) renderNodes(nodes); }).catch(show);
+    });
     events.addEventListener("run", () => reloadAll().catch(show));
     events.addEventListener("reset", () => reloadAll().catch(show));
     events.addEventListener("point", (e) => livePoint(JSON.parse(e.data)));
-    events.addEventListener("nodes", (e) => renderNodes(JSON.parse(e.data)));
+    events.addEventListener("nodes", (e) => { nodesSeen++; renderNodes(JSON.parse(e.data)); });
     events.addEventListener("status", (e) => {
       const status = JSON.parse(e.data).status;
       const run = state.runs[0] && state.data.get(state.runs[0].run_id);
