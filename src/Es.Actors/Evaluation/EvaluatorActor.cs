@@ -13,7 +13,9 @@ namespace Es.Actors.Evaluation;
 /// in <see cref="PreStart"/>, so a restart after a failure starts from a clean slate, and
 /// then tells its parent it is ready for work. A NaN or infinite reward is passed on (the
 /// coordinator counts it as a failed candidate) and logged with the candidate's name.
-/// Each evaluator runs on a thread of its own (<see cref="ActorHost.EvaluatorDispatcher"/>).
+/// Each evaluator runs on a thread of its own (<see cref="ActorHost.EvaluatorDispatcher"/>),
+/// on which the pool's and the coordinator's turns that its answers start run too
+/// (<see cref="CallerRunsDispatcher"/>).
 /// </summary>
 public sealed class EvaluatorActor : UntypedActor
 {
@@ -40,6 +42,7 @@ public sealed class EvaluatorActor : UntypedActor
     /// <inheritdoc/>
     protected override void PreStart()
     {
+        CallerRunsDispatcher.RunTurnsOnThisThread(); // the thread is this evaluator's alone (its dispatcher is pinned)
         _evaluator = _createEvaluator();
         Context.Parent.Tell(new EvaluatorReady(), Self);
     }

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka;
 using Akka.Event;
 using Es.Actors.Fabric;
+using Es.Actors.Hosting;
 using Es.Actors.Supervision;
 using Es.Core.Rollouts;
 
@@ -66,7 +67,8 @@ public sealed partial class EvaluatorPoolActor : UntypedActor, IWithTimers
         ArgumentNullException.ThrowIfNull(statistics);
         settings ??= new PoolSettings();
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxAttempts, 1);
-        return Akka.Actor.Props.Create(() => new EvaluatorPoolActor(fabric, evaluatorCount, evaluatorProps, restarts, statistics, settings));
+        return Akka.Actor.Props.Create(() => new EvaluatorPoolActor(fabric, evaluatorCount, evaluatorProps, restarts, statistics, settings))
+            .WithDispatcher(ActorHost.CoordinationDispatcher);
     }
 
     /// <inheritdoc/>

@@ -25,7 +25,9 @@ public sealed class ActorHost : IAsyncDisposable
     /// tasks in flight, so they are not logged; the host, not the CLR's exit hook, decides
     /// when the system stops (Ctrl+C finishes the generation in progress first).
     /// Evaluators get a thread each (<see cref="EvaluatorDispatcher"/>): an episode may run
-    /// for seconds, and it must never hold a thread the coordinator or the pool needs.
+    /// for seconds, and it must never hold a thread the coordinator or the pool needs. The
+    /// pool and the coordinator run their turns on the evaluator's thread whose message
+    /// started them (<see cref="CoordinationDispatcher"/>).
     /// </summary>
     public const string DefaultConfig = """
         akka {
@@ -38,10 +40,16 @@ public sealed class ActorHost : IAsyncDisposable
         es.evaluator-dispatcher {
           type = PinnedDispatcher
         }
+        es.coordination-dispatcher {
+          type = "Es.Actors.Hosting.CallerRunsDispatcherConfigurator, Es.Actors"
+        }
         """;
 
     /// <summary>The dispatcher evaluators run on: a dedicated thread each.</summary>
     public const string EvaluatorDispatcher = "es.evaluator-dispatcher";
+
+    /// <summary>The dispatcher the evaluator pools and the coordinator run on (<see cref="CallerRunsDispatcher"/>).</summary>
+    public const string CoordinationDispatcher = "es.coordination-dispatcher";
 
     private static readonly TimeSpan TerminationPatience = TimeSpan.FromSeconds(10);
     private readonly IActorRef _guardian;

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using Es.Actors.Fabric;
+using Es.Actors.Hosting;
 using Es.Actors.Persistence;
 
 namespace Es.Actors.Training;
@@ -47,7 +48,8 @@ public sealed partial class CoordinatorActor : UntypedPersistentActor
         ArgumentNullException.ThrowIfNull(observer);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(checkpoints);
-        return Akka.Actor.Props.Create(() => new CoordinatorActor(session, fabric, observer, plan, checkpoints));
+        return Akka.Actor.Props.Create(() => new CoordinatorActor(session, fabric, observer, plan, checkpoints))
+            .WithDispatcher(ActorHost.CoordinationDispatcher);
     }
 
     /// <inheritdoc/>
