@@ -25,9 +25,37 @@ public static class EmbeddedTraining
     /// <param name="log">Diagnostic lines from the actor system.</param>
     /// <param name="createProblem">Makes each evaluator's problem (default: the one the configuration names); tests inject faults here.</param>
     /// <param name="checkpointing">Where the coordinator persists the run and recovers it from (a resumed run); default: in memory.</param>
-    public static async Task<TrainingResult> RunAsync(
+    public static Task<TrainingResult> RunAsync(
         TrainingConfig config,
         NoiseTable noise,
+        int evaluators,
+        IRunObserver observer,
+        CancellationToken stop,
+        Action<string>? log = null,
+        Func<IProblem>? createProblem = null,
+        Checkpointing? checkpointing = null)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        return RunAsync(config, Task.FromResult(noise), evaluators, observer, stop, log, createProblem, checkpointing);
+    }
+
+    /// <summary>
+    /// Runs training to the end, starting the actor system and opening the store while the
+    /// noise table is still being built (<paramref name="noise"/>): the persistence plugin's
+    /// first use (its tables, its compiled queries) costs as much as building the table.
+    /// </summary>
+    /// <param name="config">The resolved configuration.</param>
+    /// <param name="noise">The shared noise table, being built.</param>
+    /// <param name="evaluators">Number of evaluators.</param>
+    /// <param name="observer">Receives every round's report.</param>
+    /// <param name="stop">Requests a clean stop after the round in progress.</param>
+    /// <param name="log">Diagnostic lines from the actor system.</param>
+    /// <param name="createProblem">Makes each evaluator's problem (default: the one the configuration names); tests inject faults here.</param>
+    /// <param name="checkpointing">Where the coordinator persists the run and recovers it from (a resumed run); default: in memory.</param>
+    /// <exception cref="TrainingFailedException">The coordinator or the pool failed; it says how far the run had got.</exception>
+    public static async Task<TrainingResult> RunAsync(
+        TrainingConfig config,
+        Task<NoiseTable> noise,
         int evaluators,
         IRunObserver observer,
         CancellationToken stop,
@@ -48,15 +76,16 @@ public static class EmbeddedTraining
         await using (host.ConfigureAwait(false))
         {
             var plan = checkpointing.Plan with { From = await SnapshotChooser.ChooseAsync(host.System, checkpointing.Plan.RunId, line => log?.Invoke($"warning: {line}")).ConfigureAwait(false) };
+            var table = await noise.ConfigureAwait(false);
             host.TopLevelFailure += finished.Fail;
             var settings = EvaluatorSupervision.Settings(config);
             var evaluatorProps = EvaluatorActor.Props(
-                () => new CandidateEvaluator(createProblem(), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
+                () => new CandidateEvaluator(createProblem(), table, config.Seed, config.Strategy.EpisodesPerCandidate),
                 settings);
             await host.SpawnAsync(
                 EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, EvaluatorSupervision.Restarts(config.Supervision), statistics, PoolSettings.From(config.Supervision)),
                 "evaluators").ConfigureAwait(false);
-            var session = new TrainingSession(config, noise, ProblemFactory.Create(config));
+            var session = new TrainingSession(config, table, ProblemFactory.Create(config));
             // Registered before the coordinator exists, so a stop requested during its first
             // rounds is not missed; a stop that came before it existed is passed on just after.
             IActorRef? coordinator = null;
@@ -67,13 +96,34 @@ public static class EmbeddedTraining
                 coordinator.Tell(new StopTraining());
             }
 
-            var outcome = await finished.Task.ConfigureAwait(false);
-            return new TrainingResult(outcome, statistics.EvaluatorRestarts, fabric.TasksRedelivered)
+            TrainingResult Result(TrainingOutcome outcome) => new(outcome, statistics.EvaluatorRestarts, fabric.TasksRedelivered)
             {
                 CandidatesRetried = fabric.CandidatesRetried,
             };
+
+            try
+            {
+                return Result(await finished.Task.ConfigureAwait(false));
+            }
+            catch (InvalidOperationException failure)
+            {
+                // The session is read only once the coordinator has stopped (a failed pool leaves it running).
+                bool stopped;
+                try
+                {
+                    stopped = await coordinator.GracefulStop(StopPatience).ConfigureAwait(false);
+                }
+                catch (TaskCanceledException)
+                {
+                    stopped = false;
+                }
+
+                throw stopped ? new TrainingFailedException(failure.Message, failure, Result(session.Outcome())) : new TrainingFailedException(failure.Message, failure);
+            }
         }
     }
+
+    private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(10);
 
     /// <summary>Forwards reports and turns the end of the run (or a failure) into a task.</summary>
     private sealed class CompletionObserver(IRunObserver inner) : IRunObserver

@@ -92,8 +92,7 @@ public static class ResumeCommand
             }
             else
             {
-                var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
-                prepared = new PreparedRun(config, run, noise, TrainCommand.NewRunCheckpointing(config, run));
+                prepared = new PreparedRun(config, run, NoiseTables.BuildInBackground(config, output), TrainCommand.NewRunCheckpointing(config, run));
             }
         }
         catch (Exception e) when (e is ConfigException or CheckpointException or IOException or UnauthorizedAccessException or EnvironmentUnavailableException)

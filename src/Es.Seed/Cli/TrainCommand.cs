@@ -161,10 +161,7 @@ public static class TrainCommand
             }
         }
 
-        var warmUp = RunStores.WarmUpAsync(checkpointing.Persistence);
-        var noise = await NoiseTables.BuildAsync(config, output).ConfigureAwait(false);
-        await warmUp.ConfigureAwait(false);
-        var prepared = new PreparedRun(config, runDirectory, noise, checkpointing);
+        var prepared = new PreparedRun(config, runDirectory, NoiseTables.BuildInBackground(config, output), checkpointing);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = new StopSignals(stop, output.Error);
         return await TrainingJob.RunAsync(prepared, workers, output, stop.Token, dashboard).ConfigureAwait(false);

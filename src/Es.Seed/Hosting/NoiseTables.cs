@@ -15,4 +15,8 @@ internal static class NoiseTables
         await output.Out.WriteLineAsync($"noise table: {config.Noise.TableSize:N0} values in {clock.Elapsed.TotalSeconds:F2} s").ConfigureAwait(false);
         return noise;
     }
+
+    /// <summary>Starts building the table on the thread pool; the caller goes on (the actor system starts meanwhile).</summary>
+    public static Task<NoiseTable> BuildInBackground(TrainingConfig config, ConsoleOutput output) =>
+        Task.Run(() => BuildAsync(config, output));
 }

@@ -98,27 +98,6 @@ internal static class RunStores
         command.ExecuteNonQuery();
     }
 
-    /// <summary>
-    /// Opens the store once in a throw-away actor system, so that the one-off costs of the
-    /// persistence plugin's first use (creating its tables, compiling its queries) are paid
-    /// while the noise table is being built instead of before the first generation.
-    /// </summary>
-    public static async Task WarmUpAsync(Config persistence)
-    {
-        try
-        {
-            var host = ActorHost.Start("es-warm-up", null, persistence);
-            await using (host.ConfigureAwait(false))
-            {
-                await SnapshotChooser.ChooseAsync(host.System, "es-warm-up", static _ => { }).ConfigureAwait(false);
-            }
-        }
-        catch (Exception)
-        {
-            // An unusable store is reported by the run itself, with the run's own message.
-        }
-    }
-
     private static bool HasTable(string path, string table)
     {
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };

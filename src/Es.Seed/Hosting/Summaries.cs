@@ -18,6 +18,10 @@ internal static class Summaries
         CandidatesRetried = result.CandidatesRetried,
     };
 
+    /// <summary>The summary of a run that failed: how far it had got, and what failed.</summary>
+    public static RunSummary Failed(TrainingConfig config, RunDirectory run, TrainingResult reached, double wallSeconds, string error) =>
+        Build(config, run, reached, wallSeconds) with { Status = "failed", Error = error };
+
     private static RunSummary Build(TrainingConfig config, RunDirectory run, TrainingOutcome outcome, double wallSeconds) => new()
     {
         RunId = run.RunId,

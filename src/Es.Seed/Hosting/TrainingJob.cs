@@ -14,9 +14,9 @@ namespace Es.Seed.Hosting;
 /// <summary>A run ready to train (new, or to be recovered by its coordinator).</summary>
 /// <param name="Config">The resolved configuration.</param>
 /// <param name="Run">The run directory.</param>
-/// <param name="Noise">The shared noise table.</param>
+/// <param name="Noise">The shared noise table (being built while the actor system starts).</param>
 /// <param name="Checkpointing">Where the coordinator persists the run and recovers it from.</param>
-internal sealed record PreparedRun(TrainingConfig Config, RunDirectory Run, NoiseTable Noise, Checkpointing Checkpointing);
+internal sealed record PreparedRun(TrainingConfig Config, RunDirectory Run, Task<NoiseTable> Noise, Checkpointing Checkpointing);
 
 /// <summary>Trains a prepared run to its end and writes its summary.</summary>
 internal static class TrainingJob
@@ -40,7 +40,19 @@ internal static class TrainingJob
         {
             await output.Error.WriteLineAsync($"error: training failed: {e.Message}").ConfigureAwait(false);
             dashboard?.Failed();
-            return e is CheckpointException || e.InnerException is CheckpointException ? ExitCodes.BadInput : ExitCodes.Failed; // a damaged store is bad input
+            if (IsDamagedStore(e))
+            {
+                return ExitCodes.BadInput; // the run is as it was: nothing to summarise
+            }
+
+            if (e is TrainingFailedException { Reached: { } reached })
+            {
+                var failed = Summaries.Failed(config, run, reached, checkpoints.WallSeconds, e.Message);
+                run.WriteSummary(failed);
+                await Summaries.PrintAsync(failed, run, output).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Failed;
         }
         finally
         {
@@ -66,5 +78,19 @@ internal static class TrainingJob
         }
 
         return result.Outcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Done;
+    }
+
+    /// <summary>A damaged store (what recovery refuses) is bad input, wherever in the failure it shows.</summary>
+    private static bool IsDamagedStore(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is CheckpointException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

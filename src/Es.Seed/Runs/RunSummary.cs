@@ -17,7 +17,7 @@ public sealed record RunSummary
     [JsonPropertyName("strategy")]
     public required string Strategy { get; init; }
 
-    /// <summary>Updates applied to θ.</summary>
+    /// <summary>Updates applied to θ (of a failed run: those its coordinator had applied; the last may not be durable yet).</summary>
     [JsonPropertyName("generations_completed")]
     public int GenerationsCompleted { get; init; }
 
@@ -49,7 +49,7 @@ public sealed record RunSummary
     [JsonPropertyName("solved_generation")]
     public int? SolvedGeneration { get; init; }
 
-    /// <summary>SHA-256 of the final θ as little-endian float32 bytes.</summary>
+    /// <summary>SHA-256 of the final θ as little-endian float32 bytes (of a failed run: the θ its coordinator had reached).</summary>
     [JsonPropertyName("theta_sha256")]
     public required string ThetaSha256 { get; init; }
 
@@ -84,7 +84,12 @@ public sealed record RunSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? StaleResults { get; init; }
 
-    /// <summary>Why the run ended: finished, solved or interrupted.</summary>
+    /// <summary>Why the run ended: finished, solved, interrupted or failed.</summary>
     [JsonPropertyName("status")]
     public required string Status { get; init; }
+
+    /// <summary>What failed (failed runs only).</summary>
+    [JsonPropertyName("error")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Error { get; init; }
 }
