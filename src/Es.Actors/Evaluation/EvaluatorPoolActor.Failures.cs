@@ -32,11 +32,21 @@ public sealed partial class EvaluatorPoolActor
         {
             _log.Warning($"{evaluator.Path}: restart budget of {_restarts.MaxRestarts} spent; stopped, the other evaluators carry on");
         }
+
         TakeBack(evaluator, lease => SettleFailed(lease, reason));
         _book.MarkStarting(evaluator); // restarted: work waits until the fresh instance is ready; stopped: none comes
         if (restart)
         {
             _statistics.CountRestart();
+        }
+
+        if (restart && reason is ActorInitializationException && _restarts.Backoff is { } backoff)
+        {
+            // It failed while starting (building its problem): restarted at once, it would fail
+            // again at once and spend its budget in a moment. Instead, as Akka's BackoffSupervisor
+            // does, this instance stops and a fresh one is started in its slot after the backoff.
+            ReplaceAfter(evaluator, slot, backoff.Delay(_budgets[slot].Consecutive, (ulong)slot));
+            directive = Directive.Stop;
         }
 
         TopUp();
@@ -102,7 +112,7 @@ public sealed partial class EvaluatorPoolActor
 
     private void StopIfNoneLeft()
     {
-        if (_book.Alive > 0)
+        if (_book.Alive > 0 || _replacementsDue > 0)
         {
             return;
         }

@@ -12,9 +12,11 @@ public sealed partial class EvaluatorPoolActor
     private readonly RestartPolicy _restarts;
     private readonly Dictionary<IActorRef, int> _slots = [];
     private readonly Dictionary<int, RestartBudget> _budgets = [];
+    private readonly HashSet<IActorRef> _backedOff = [];
     private int _replacements;
+    private int _replacementsDue;
 
-    private void StartEvaluator(int slot, string name)
+    private IActorRef StartEvaluator(int slot, string name)
     {
         var evaluator = Context.ActorOf(_evaluatorProps(Self, slot), name);
         Context.Watch(evaluator);
@@ -25,6 +27,28 @@ public sealed partial class EvaluatorPoolActor
         }
 
         _book.Add(evaluator); // given work once it says it is ready
+        return evaluator;
+    }
+
+    /// <summary>
+    /// Stops an instance that failed while starting and starts a fresh one in its slot once
+    /// <paramref name="delay"/> has passed; that one gets work as soon as it is ready (its backoff is behind it).
+    /// </summary>
+    private void ReplaceAfter(IActorRef evaluator, int slot, TimeSpan delay)
+    {
+        Context.Unwatch(evaluator); // replaced, not lost: its end is not a stopped evaluator
+        _slots.Remove(evaluator);
+        _book.Remove(evaluator, out _); // it never said it was ready, so it holds nothing
+        _replacementsDue++;
+        Timers.StartSingleTimer($"replace-{slot}", new ReplacementDue(slot), delay);
+    }
+
+    /// <summary>The backoff of a slot whose evaluator failed while starting is over.</summary>
+    private void Replace(int slot)
+    {
+        _replacementsDue--;
+        var evaluator = StartEvaluator(slot, $"evaluator-{slot}-{++_replacements}");
+        _backedOff.Add(evaluator);
     }
 
     /// <summary>An instance said it is ready: up at once, or after its backoff when it follows restarts.</summary>
@@ -35,7 +59,7 @@ public sealed partial class EvaluatorPoolActor
             return; // given up on meanwhile
         }
 
-        int consecutive = _budgets[slot].Consecutive;
+        int consecutive = _backedOff.Remove(evaluator) ? 0 : _budgets[slot].Consecutive;
         var delay = consecutive > 0 && _restarts.Backoff is { } backoff
             ? backoff.Delay(consecutive, (ulong)slot)
             : TimeSpan.Zero;
@@ -63,4 +87,7 @@ public sealed partial class EvaluatorPoolActor
 
     /// <summary>A restarted evaluator's backoff is over (sent by the pool to itself).</summary>
     private sealed record BackoffElapsed(IActorRef Evaluator);
+
+    /// <summary>A slot whose evaluator failed while starting gets a fresh one now (sent by the pool to itself).</summary>
+    private sealed record ReplacementDue(int Slot);
 }

@@ -115,6 +115,9 @@ public sealed partial class EvaluatorPoolActor : UntypedActor, IWithTimers
                 break;
             case BackoffElapsed:
                 break; // failed again, or stopped, while it waited
+            case ReplacementDue due:
+                Replace(due.Slot);
+                break;
             case Evaluated evaluated when IsRunning(Sender, evaluated.Dispatch):
                 Completed(Sender, evaluated.Result);
                 break;

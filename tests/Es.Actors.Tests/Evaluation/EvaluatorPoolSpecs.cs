@@ -127,6 +127,42 @@ public sealed class EvaluatorPoolSpecs : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(1, pool.Statistics.EvaluatorRestarts);
     }
 
+    [Fact]
+    public async Task Backoff_EvaluatorFailsWhileStarting_AFreshOneIsStartedOnlyAfterEachBackoff()
+    {
+        // Its problem cannot be built twice (an engine not ready yet), then can: each failed
+        // start waits its backoff (1 s, then 2 s: no jitter) before the next is tried.
+        var backoff = new RestartBackoff(Min: TimeSpan.FromSeconds(1), Max: TimeSpan.FromSeconds(10), RandomFactor: 0);
+        int starts = 0;
+        var fabric = new InMemoryFabric();
+        var coordinator = CreateTestProbe("coordinator");
+        fabric.AttachCoordinator(coordinator.Ref);
+        var statistics = new PoolStatistics();
+        CandidateEvaluator Build() => Interlocked.Increment(ref starts) <= 2 ? throw new InvalidOperationException("engine not ready") : NewEvaluator();
+        Sys.ActorOf(EvaluatorPoolActor.Props(fabric, 1, (_, _) => EvaluatorActor.Props(Build, RunSettings), new RestartPolicy(MaxRestarts: 5, TimeSpan.Zero, backoff), statistics), "pool");
+        var task = Generation.Tasks[0];
+        fabric.Publish(Generation.View, [task]);
+
+        foreach (var delay in new[] { backoff.Min, backoff.Min * 2 })
+        {
+            while (await Clock.TimerCreatedAsync(Wait) != delay)
+            {
+                // another timer (none is expected before the replacement is due)
+            }
+
+            int before = Volatile.Read(ref starts);
+            Clock.Advance(delay - TimeSpan.FromTicks(1));
+            await coordinator.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300)); // a start, when it wrongly comes, comes at once
+            Assert.Equal(before, Volatile.Read(ref starts));
+            Clock.Advance(TimeSpan.FromTicks(1));
+        }
+
+        AssertSameScores(Expected(task), await coordinator.ExpectMsgAsync<TaskResult>(Wait));
+        Assert.Equal(3, Volatile.Read(ref starts));
+        Assert.Equal(2, statistics.EvaluatorRestarts);
+        Assert.Equal(0, statistics.EvaluatorsStopped);
+    }
+
     protected override void Dispose(bool disposing)
     {
         // A stalled evaluator holds its thread until released: free them before the system stops.
