@@ -173,6 +173,7 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
                 w.Write(m.Registration);
                 w.Write(m.EvaluatorRestarts);
                 w.Write(m.CandidatesRetried);
+                w.Write(m.Asking);
                 WriteTask(w, m.Result.Task);
                 w.WriteDoubles(m.Result.Returns);
                 w.Write(m.Result.Steps);
@@ -253,18 +254,19 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
         int registration = r.ReadInt32();
         long restarts = r.ReadInt64();
         long retried = r.ReadInt64();
+        int asking = r.ReadInt32();
         var task = ReadTask(r);
         var returns = r.ReadDoubles();
         long steps = r.ReadInt64();
         var observations = r.ReadObservations();
         string error = r.ReadString();
-        if (returns.Length != task.Count || restarts < 0 || retried < 0 || steps < 0)
+        if (returns.Length != task.Count || restarts < 0 || retried < 0 || steps < 0 || asking < 0)
         {
-            throw new InvalidDataException($"a result for {task} with {returns.Length} returns, {steps} steps");
+            throw new InvalidDataException($"a result for {task} with {returns.Length} returns, {steps} steps, asking for {asking}");
         }
 
         var result = new TaskResult(task, returns, steps, observations) { Error = error.Length == 0 ? null : error };
-        return new PoolResult(registration, result, restarts, retried);
+        return new PoolResult(registration, result, restarts, retried, asking);
     }
 
     private static void WriteTask(BinaryWriter w, EvaluationTask task)

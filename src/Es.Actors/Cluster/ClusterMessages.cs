@@ -61,12 +61,13 @@ public sealed record RequestTasks(int Registration, int Count) : IClusterMessage
 /// <param name="Tasks">Candidate names (generation, kind, range), never vectors.</param>
 public sealed record TaskBatch(EvaluationTask[] Tasks) : IClusterMessage;
 
-/// <summary>A task's scores, with the node's running fault counters.</summary>
+/// <summary>A task's scores, with the node's running fault counters and the tasks it can take next.</summary>
 /// <param name="Registration">Who scored it.</param>
 /// <param name="Result">The scores.</param>
 /// <param name="EvaluatorRestarts">The node's evaluator restarts so far.</param>
 /// <param name="CandidatesRetried">Candidates the node scored again after a local failure so far.</param>
-public sealed record PoolResult(int Registration, TaskResult Result, long EvaluatorRestarts, long CandidatesRetried) : IClusterMessage;
+/// <param name="Asking">More tasks the node can take (as a <see cref="RequestTasks"/> would ask: the slot this result frees, usually), so that a task costs one message each way.</param>
+public sealed record PoolResult(int Registration, TaskResult Result, long EvaluatorRestarts, long CandidatesRetried, int Asking = 0) : IClusterMessage;
 
 /// <summary>The node's replica is out of step (a record missing, a hash differs): it asks for a fresh snapshot.</summary>
 /// <param name="Registration">Who asks.</param>

@@ -5,7 +5,7 @@ public static class ClusterProtocol
 {
     /// <summary>The protocol version this build speaks; nodes of another version are refused.</summary>
     /// <remarks>3: Akka.Cluster replaced the broker (2 and 1 were RabbitMQ messages).</remarks>
-    public const ushort Version = 3;
+    public const ushort Version = 4;
 
     /// <summary>The cluster role of nodes that may hold the coordinator singleton (seed nodes).</summary>
     public const string CoordinatorRole = "coordinator";

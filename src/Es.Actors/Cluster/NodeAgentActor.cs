@@ -27,6 +27,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     private bool _resyncAsked;
     private int _held;
     private int _asked;
+    private int _settledAhead;
     private int _lastScoring = -1;
 
     /// <summary>Created through <see cref="Props"/>.</summary>
@@ -44,12 +45,24 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         Receive<TaskSettled>(_ =>
         {
             _held = Math.Max(0, _held - 1);
+            if (_settledAhead > 0)
+            {
+                _settledAhead--; // its result already asked for the slot it frees
+                return;
+            }
+
             TopUp();
         });
         Receive<LocalResult>(r =>
         {
+            // The pool settles a task right after it publishes its result: the freed slot is
+            // asked for with the result, not in a message of its own (the settlement that
+            // follows then asks nothing).
+            _settledAhead++;
+            int asking = _dispatcher is null ? 0 : Wanted();
+            _asked += asking;
             var retried = _settings.Fabric.CandidatesRetried;
-            _dispatcher?.Tell(new PoolResult(_registration, r.Result, _settings.Statistics.EvaluatorRestarts, retried));
+            _dispatcher?.Tell(new PoolResult(_registration, r.Result, _settings.Statistics.EvaluatorRestarts, retried, asking));
         });
         Receive<RunFinished>(f =>
         {
@@ -229,13 +242,16 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
             return;
         }
 
-        int want = _capacity - _held - _asked;
+        int want = Wanted();
         if (want > 0)
         {
             _asked += want;
             _dispatcher.Tell(new RequestTasks(_registration, want));
         }
     }
+
+    /// <summary>Tasks to ask for now: room for them, counting slots whose results have gone and whose settlement is on its way.</summary>
+    private int Wanted() => _replica is null || _welcome is not null ? 0 : Math.Max(0, _capacity - (_held - _settledAhead) - _asked);
 
     private void AskResync()
     {
@@ -253,6 +269,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         _welcome = null;
         _snapshot = null;
         _asked = 0;
+        _settledAhead = 0;
         _held = Math.Max(0, _held - _settings.Fabric.DropQueued());
         Register();
     }

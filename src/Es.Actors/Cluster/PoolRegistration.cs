@@ -17,7 +17,7 @@ internal sealed class PoolRegistration(int number, IActorRef agent, string nodeI
     /// <summary>True once the welcome and the snapshot have been sent: from then on it hears broadcasts and gets tasks.</summary>
     public bool Welcomed { get; set; }
 
-    /// <summary>Tasks it asked for and has not been given yet.</summary>
+    /// <summary>Tasks it asked for and has not been given yet (kept by the dispatcher's <see cref="DemandQueue"/>).</summary>
     public int Demand { get; set; }
 
     /// <summary>Tasks of the current generation it holds unanswered.</summary>

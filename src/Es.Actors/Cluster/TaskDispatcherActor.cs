@@ -23,6 +23,7 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
     private readonly Dictionary<int, PoolRegistration> _pools = [];
     private readonly Dictionary<IActorRef, PoolRegistration> _byAgent = [];
     private readonly LinkedList<EvaluationTask> _pending = new();
+    private readonly DemandQueue _demand = new();
     private readonly HashSet<EvaluationTask> _answered = [];
     private readonly List<int> _awaitingSnapshot = [];
     private readonly HashSet<Address> _unreachable = [];
@@ -225,12 +226,12 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
     {
         if (_pools.TryGetValue(request.Registration, out var pool) && pool.Agent.Equals(Sender) && request.Count > 0)
         {
-            pool.Demand = (int)Math.Min(int.MaxValue, (long)pool.Demand + request.Count);
+            _demand.Ask(pool, request.Count);
             Dispatch();
         }
     }
 
-    /// <summary>Hands pending tasks to welcomed pools with demand, each a batch of what it asked for.</summary>
+    /// <summary>Hands pending tasks to welcomed pools with demand, first asked first, each a batch of what it asked for.</summary>
     private void Dispatch()
     {
         if (_pending.Count == 0 || _broadcast is null)
@@ -238,16 +239,16 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
             return;
         }
 
-        foreach (var pool in _pools.Values)
+        foreach (var pool in _demand.InOrder())
         {
             if (_pending.Count == 0)
             {
                 break;
             }
 
-            if (!pool.Welcomed || pool.Demand == 0 || _unreachable.Contains(pool.Agent.Path.Address))
+            if (!pool.Welcomed || _unreachable.Contains(pool.Agent.Path.Address))
             {
-                continue;
+                continue; // keeps its place until it is welcomed or reachable again
             }
 
             int n = Math.Min(pool.Demand, _pending.Count);
@@ -259,7 +260,7 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
                 pool.Outstanding.Add(batch[i]);
             }
 
-            pool.Demand -= n;
+            _demand.Gave(pool, n);
             pool.Agent.Tell(new TaskBatch(batch));
         }
     }
@@ -284,23 +285,30 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
 
         var task = message.Result.Task;
         pool.Outstanding.Remove(task);
+        if (message.Asking > 0)
+        {
+            _demand.Ask(pool, message.Asking);
+        }
+
         if (_broadcast is null || task.Generation != _broadcast.Generation)
         {
             _settings.Counters.Stale();
+            Dispatch();
             return;
         }
 
-        if (!_answered.Add(task))
+        if (_answered.Add(task))
         {
-            return; // put back, then answered by both: the first answer counts (the same scores)
+            if (_putBack.Remove(task))
+            {
+                RemovePending(task); // answered by the pool thought lost: no longer waiting for another
+            }
+
+            _coordinator?.Tell(message.Result);
         }
 
-        if (_putBack.Remove(task))
-        {
-            RemovePending(task); // answered by the pool thought lost: no longer waiting for another
-        }
-
-        _coordinator?.Tell(message.Result);
+        // else put back, then answered by both: the first answer counts (the same scores)
+        Dispatch();
     }
 
     /// <summary>A task answered by a pool thought lost is no longer waiting for another.</summary>
@@ -332,13 +340,14 @@ public sealed partial class TaskDispatcherActor : ReceiveActor, IWithTimers
         }
 
         pool.Outstanding.Clear();
-        pool.Demand = 0;
+        _demand.Forget(pool);
         pool.TasksPutBack += count;
         return count;
     }
 
     private void Lost(PoolRegistration pool, string why)
     {
+        _demand.Forget(pool);
         _pools.Remove(pool.Number);
         _byAgent.Remove(pool.Agent);
         _awaitingSnapshot.Remove(pool.Number);

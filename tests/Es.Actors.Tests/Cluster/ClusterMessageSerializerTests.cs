@@ -36,11 +36,11 @@ public sealed class ClusterMessageSerializerTests
     public void RoundTrip_Result_EveryFieldKept()
     {
         var result = new TaskResult(new EvaluationTask(2, TaskKind.Candidates, 4, 2), [1.5, -2.25], 400, [new ObservationDelta(4, 10, [0.5], [1.5])]) { Error = "boom" };
-        var message = new PoolResult(7, result, 3, 8);
+        var message = new PoolResult(7, result, 3, 8, Asking: 2);
 
         var back = Assert.IsType<PoolResult>(_serializer.FromBinary(_serializer.ToBinary(message), "res"));
 
-        Assert.Equal((7, 3L, 8L), (back.Registration, back.EvaluatorRestarts, back.CandidatesRetried));
+        Assert.Equal((7, 3L, 8L, 2), (back.Registration, back.EvaluatorRestarts, back.CandidatesRetried, back.Asking));
         Assert.Equal(result.Task, back.Result.Task);
         Assert.Equal(result.Returns, back.Result.Returns);
         Assert.Equal(400, back.Result.Steps);

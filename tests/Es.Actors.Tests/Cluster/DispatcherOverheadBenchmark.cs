@@ -85,7 +85,7 @@ public sealed class DispatcherOverheadBenchmark(ITestOutputHelper output)
         }
     }
 
-    /// <summary>A pool that answers every task at once (the scoring itself is not the dispatcher's cost).</summary>
+    /// <summary>A pool that answers every task at once (the scoring itself is not the dispatcher's cost), asking for the next with each answer.</summary>
     private sealed class InstantPool : ReceiveActor
     {
         private static readonly double[] Scores = new double[PerTask];
@@ -102,12 +102,11 @@ public sealed class DispatcherOverheadBenchmark(ITestOutputHelper output)
             Receive<GenerationStarted>(_ => { });
             Receive<TaskBatch>(b =>
             {
+                // As a node does: each result asks for the slot it frees.
                 foreach (var task in b.Tasks)
                 {
-                    dispatcher.Tell(new PoolResult(_registration, new TaskResult(task, Scores, 0, []), 0, 0));
+                    dispatcher.Tell(new PoolResult(_registration, new TaskResult(task, Scores, 0, []), 0, 0, Asking: 1));
                 }
-
-                dispatcher.Tell(new RequestTasks(_registration, b.Tasks.Length));
             });
             dispatcher.Tell(new RegisterPool(ClusterProtocol.Version, "pool", slots));
         }

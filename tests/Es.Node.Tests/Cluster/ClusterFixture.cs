@@ -53,11 +53,11 @@ internal sealed class ClusterScene : IDisposable
 
     public static string Hash(string runDir) => Summary(runDir).GetProperty("theta_sha256").GetString()!;
 
-    /// <summary>The embedded run of the same configuration: the hash every cluster run must reach.</summary>
-    public async Task<string> ReferenceHashAsync(string config, CancellationToken deadline)
+    /// <summary>The embedded run of the same configuration (with <paramref name="options"/>, e.g. <c>--generations N</c>): the hash every cluster run must reach.</summary>
+    public async Task<string> ReferenceHashAsync(string config, CancellationToken deadline, params string[] options)
     {
-        var runDir = Path.Combine(Root, "reference-" + Path.GetFileNameWithoutExtension(config));
-        using var reference = HostProcess.Seed(new Dictionary<string, string>(), "train", config, "--run-dir", runDir, "--workers", "2");
+        var runDir = Path.Combine(Root, "reference-" + Path.GetFileNameWithoutExtension(config) + string.Concat(options));
+        using var reference = HostProcess.Seed(new Dictionary<string, string>(), ["train", config, "--run-dir", runDir, "--workers", "2", .. options]);
         var log = await reference.WaitForExitAsync(deadline);
         Assert.True(reference.ExitCode == 0, log);
         return Hash(runDir);
