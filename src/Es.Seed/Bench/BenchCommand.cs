@@ -90,7 +90,7 @@ public static class BenchCommand
                 throw new ConfigException(w < 1 ? "--workers" : "--repetitions", string.Empty, $"expected at least 1, got {Math.Min(w, r)}");
             }
 
-            return GenerationBench.RunAsync(loaded, w, r, cancellationToken);
+            return GenerationBench.RunAsync(loaded, w, r);
         }));
         return command;
     }

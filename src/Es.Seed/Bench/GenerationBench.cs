@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Es.Actors.Evaluation;
 using Es.Actors.Hosting;
+using Es.Actors.Persistence;
 using Es.Actors.Training;
 using Es.Core.Configuration;
 using Es.Core.Noise;
@@ -18,7 +19,7 @@ namespace Es.Seed.Bench;
 /// <item>bare: the coordinator's <see cref="TrainingSession"/> driven by a plain loop on one
 /// thread, timing evaluation (<see cref="EvaluatorActor.Score"/>), aggregation
 /// (<see cref="TrainingSession.Record"/>) and update (<see cref="TrainingSession.CompleteRound"/>);</item>
-/// <item>embedded with one evaluator: <see cref="EmbeddedTraining"/> as <c>train</c> runs it;
+/// <item>embedded with one evaluator: <see cref="EmbeddedTraining"/> as <c>train</c> runs it (every embedded run in one actor system, as <c>train</c> has one);
 /// what it takes beyond the bare loop is the coordination overhead (actors, mailboxes, fabric);</item>
 /// <item>embedded with one evaluator per core.</item>
 /// </list>
@@ -27,13 +28,27 @@ namespace Es.Seed.Bench;
 /// </summary>
 internal static class GenerationBench
 {
-    public static async Task<BenchReport> RunAsync(TrainingConfig config, int workers, int repetitions, CancellationToken cancellationToken)
+    public static async Task<BenchReport> RunAsync(TrainingConfig config, int workers, int repetitions)
     {
         var noise = new NoiseTable(config.Noise.TableSize, config.Noise.Seed);
+        // One actor system for every embedded run, as train has one: each new system's start-up
+        // code would otherwise reach tier 1 in the middle of later runs, on the cores the
+        // evaluators are timed on.
+        var host = ActorHost.Start("es-bench", null, AkkaSettings.Over(config, RunPersistence.InMemory));
+        await using (host.ConfigureAwait(false))
+        {
+            return await RunAsync(host, config, noise, workers, repetitions).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<BenchReport> RunAsync(ActorHost host, TrainingConfig config, NoiseTable noise, int workers, int repetitions)
+    {
+        int runs = 0;
+        Task<Embedded> RunEmbeddedAsync(int evaluators) => GenerationBench.RunEmbeddedAsync(host, $"bench-{++runs}", config, noise, evaluators);
 
         // One untimed pass of each kind first, so tiered compilation has settled everywhere.
         RunBare(config, noise, out _);
-        await RunEmbeddedAsync(config, noise, workers, cancellationToken).ConfigureAwait(false);
+        await RunEmbeddedAsync(workers).ConfigureAwait(false);
         double bestOne = double.MaxValue, bestAll = double.MaxValue, bestAllEpisodes = 0;
         double bestOneOutsideEpisodes = double.MaxValue, bestBareOutsideEpisodes = double.MaxValue;
         BareTimes bare = default;
@@ -49,10 +64,10 @@ internal static class GenerationBench
                 bare = times;
             }
 
-            var one = await RunEmbeddedAsync(config, noise, 1, cancellationToken).ConfigureAwait(false);
+            var one = await RunEmbeddedAsync(1).ConfigureAwait(false);
             bestOne = Math.Min(bestOne, one.Seconds);
             bestOneOutsideEpisodes = Math.Min(bestOneOutsideEpisodes, one.Seconds - one.EpisodeSeconds);
-            var all = await RunEmbeddedAsync(config, noise, workers, cancellationToken).ConfigureAwait(false);
+            var all = await RunEmbeddedAsync(workers).ConfigureAwait(false);
             if (all.Seconds < bestAll)
             {
                 bestAll = all.Seconds;
@@ -143,12 +158,13 @@ internal static class GenerationBench
     }
 
     /// <summary>Seconds from round 0's report to round G−1's, the episode time inside that window, and the final θ's hash.</summary>
-    private static async Task<Embedded> RunEmbeddedAsync(TrainingConfig config, NoiseTable noise, int workers, CancellationToken cancellationToken)
+    private static async Task<Embedded> RunEmbeddedAsync(ActorHost host, string runId, TrainingConfig config, NoiseTable noise, int workers)
     {
         var episodes = new TimedProblem.Counter();
         var observer = new RoundClock(config.Generations, episodes);
-        var result = await EmbeddedTraining.RunAsync(
-            config, noise, workers, observer, cancellationToken, createProblem: () => new TimedProblem(ProblemFactory.Create(config), episodes)).ConfigureAwait(false);
+        var checkpointing = Checkpointing.InMemory(config);
+        var result = await EmbeddedTraining.RunInAsync(
+            host, config, noise, workers, observer, checkpointing with { Plan = checkpointing.Plan with { RunId = runId } }, () => new TimedProblem(ProblemFactory.Create(config), episodes)).ConfigureAwait(false);
         return new Embedded(observer.Seconds, observer.EpisodeSeconds, ThetaHash.ComputeHex(result.Outcome.Theta));
     }
 
