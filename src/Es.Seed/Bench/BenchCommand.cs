@@ -28,7 +28,7 @@ public static class BenchCommand
     {
         var config = ConfigArgument();
         var set = SetOption();
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time (after a warm-up: 1 s, or 2.5 s in a process that sees one core).", DefaultValueFactory = _ => 3.0 };
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time (after 1 s of warm-up).", DefaultValueFactory = _ => 3.0 };
         var command = new Command("rollout", "Environment steps per second of one evaluator on one thread.") { config, set, seconds };
         command.SetAction((parse, _) => RunAsync(output, parse.GetValue(json), () =>
         {

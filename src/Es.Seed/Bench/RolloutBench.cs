@@ -21,9 +21,6 @@ namespace Es.Seed.Bench;
 /// </summary>
 internal static class RolloutBench
 {
-    /// <summary>Untimed scoring before the timed run.</summary>
-    public static double WarmUpSeconds => Environment.ProcessorCount == 1 ? 2.5 : 1.0;
-
     public static BenchReport Run(TrainingConfig config, double seconds)
     {
         var noise = new NoiseTable(config.Noise.TableSize, config.Noise.Seed);
@@ -41,11 +38,9 @@ internal static class RolloutBench
         var settings = new EvaluatorSettings(config.Seed, config.ObsNorm.Enabled ? config.ObsNorm.Fraction : 0);
         int perTask = config.Tasks.CandidatesPerTask;
 
-        // Warm-up: let tiered compilation reach the optimised code before timing. The runtime
-        // starts counting calls after 100 ms without new code, ten times that in a process that
-        // sees one core (`taskset -c 0`), and the counted methods are then compiled again.
+        // Warm-up: let tiered compilation reach the optimised code before timing.
         int next = 0;
-        Measure(evaluator, view, settings, perTask, ref next, WarmUpSeconds);
+        Measure(evaluator, view, settings, perTask, ref next, Math.Min(1.0, seconds / 3));
         // Process CPU time as well as wall time: on a shared machine other tenants' load
         // stretches wall time, CPU time much less (see docs/benchmarks.md).
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
