@@ -12,8 +12,12 @@ namespace Es.Actors.Fabric;
 /// </summary>
 public sealed class InMemoryFabric : IEvaluationFabric, IWorkerFabric
 {
+    // A pool's pump waits here at the end of every generation. Continuing it on the writer's
+    // thread (the coordinator publishing the next generation, on the evaluator thread whose
+    // answer closed the round: decision 0018) hands the first tasks out there and then,
+    // instead of waking a pool thread for it while every core is about to be busy again.
     private readonly Channel<(EvaluationTask Task, int Attempt)> _queue =
-        Channel.CreateUnbounded<(EvaluationTask, int)>(new UnboundedChannelOptions { SingleReader = false });
+        Channel.CreateUnbounded<(EvaluationTask, int)>(new UnboundedChannelOptions { SingleReader = false, AllowSynchronousContinuations = true });
 
     private volatile GenerationView? _current;
     private IActorRef? _coordinator;
