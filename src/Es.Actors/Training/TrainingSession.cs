@@ -57,7 +57,7 @@ public sealed partial class TrainingSession
         _strategy = StrategyFactory.Create(config, noise, _theta, _optimizer);
         _observations = config.ObsNorm.Enabled && problem.ObservationSize > 0 ? new RunningStat(problem.ObservationSize) : null;
         Filter = ObservationFilter.Identity(problem.ObservationSize);
-        _solvedThreshold = problem.SolvedThreshold;
+        _solvedThreshold = config.Evaluation.SolvedThreshold(problem.SolvedThreshold);
         _rewards = new double[config.Strategy.Population];
         _scored = new bool[config.Strategy.Population];
         _deltas = new ObservationDelta?[config.Strategy.Population];

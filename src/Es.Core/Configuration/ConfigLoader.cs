@@ -119,7 +119,14 @@ public static partial class ConfigLoader
             Name = s.Choice("name", d.Name, Problems),
             Dimension = s.Int("dimension", d.Dimension, 0, 100_000_000),
             MaxSteps = s.Int("max_steps", d.MaxSteps, 0, 100_000_000),
+            Start = s.OptionalDouble("start", -1e6, 1e6),
         };
+        if (options.Start is not null && !ObjectiveRegistry.Names.Contains(options.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            // An environment's θ₀ is a policy's initial weights, drawn by the policy: a constant would break its symmetry.
+            throw s.Error("start", $"only for a black-box function ({string.Join(", ", ObjectiveRegistry.Names)}), not {options.Name}");
+        }
+
         s.RejectUnknown();
         return options;
     }
@@ -216,6 +223,7 @@ public static partial class ConfigLoader
             Every = s.Int("every", d.Every, 1, 10_000_000),
             Episodes = s.Int("episodes", d.Episodes, 1, 1_000_000),
             StopWhenSolved = s.Bool("stop_when_solved", d.StopWhenSolved),
+            Threshold = s.OptionalDouble("threshold", -1e300, 1e300),
         };
         s.RejectUnknown();
         return options;

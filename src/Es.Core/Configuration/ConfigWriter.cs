@@ -36,6 +36,7 @@ public static class ConfigWriter
                 ["name"] = config.Env.Name,
                 ["dimension"] = config.Env.Dimension,
                 ["max_steps"] = config.Env.MaxSteps,
+                ["start"] = config.Env.Start,
             },
             ["policy"] = new JsonObject
             {
@@ -81,6 +82,7 @@ public static class ConfigWriter
                 ["every"] = config.Evaluation.Every,
                 ["episodes"] = config.Evaluation.Episodes,
                 ["stop_when_solved"] = config.Evaluation.StopWhenSolved,
+                ["threshold"] = config.Evaluation.Threshold,
             },
             ["tasks"] = new JsonObject
             {

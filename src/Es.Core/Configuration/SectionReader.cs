@@ -59,6 +59,10 @@ internal sealed class SectionReader
         return value;
     }
 
+    /// <summary>A number in [min, max], or null when the key is absent or null (meaning "not set").</summary>
+    public double? OptionalDouble(string key, double min, double max) =>
+        _node[key] is null ? Absent(key) : Number(key, 0, min, max, integer: false);
+
     public bool Bool(string key, bool fallback)
     {
         if (!TryGet(key, out var node))
@@ -216,6 +220,12 @@ internal sealed class SectionReader
         }
 
         return d;
+    }
+
+    private double? Absent(string key)
+    {
+        _read.Add(key);
+        return null;
     }
 
     private string Join(string key) => _path.Length == 0 ? key : $"{_path}.{key}";

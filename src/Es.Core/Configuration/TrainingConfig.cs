@@ -66,6 +66,9 @@ public sealed record EnvironmentOptions
 
     /// <summary>Step limit per episode; 0 = the environment's own time limit.</summary>
     public int MaxSteps { get; init; }
+
+    /// <summary>Every coordinate of a black-box function's θ₀; null = drawn from the run seed.</summary>
+    public double? Start { get; init; }
 }
 
 /// <summary>The <c>policy</c> section.</summary>
@@ -171,6 +174,12 @@ public sealed record EvaluationOptions
 
     /// <summary>Stop as soon as an evaluation reaches the solved threshold.</summary>
     public bool StopWhenSolved { get; init; } = true;
+
+    /// <summary>Mean evaluation return that counts as solved; null = the environment's or function's own.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>The solved threshold of a run on <paramref name="problemThreshold"/>'s problem: <see cref="Threshold"/> when set.</summary>
+    public double SolvedThreshold(double problemThreshold) => Threshold ?? problemThreshold;
 }
 
 /// <summary>The <c>tasks</c> section.</summary>

@@ -16,7 +16,7 @@ public static class ProblemFactory
         var name = config.Env.Name;
         if (ObjectiveRegistry.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
-            return new FunctionProblem(ObjectiveRegistry.Create(name, FunctionDimension(config)));
+            return new FunctionProblem(ObjectiveRegistry.Create(name, FunctionDimension(config)), config.Env.Start);
         }
 
         var environment = EnvironmentRegistry.Create(name);

@@ -37,7 +37,7 @@ public static class RunFiles
                 Text(root, "strategy", "name") ?? "?",
                 root.TryGetProperty("seed", out var seed) ? seed.ToString() : "?",
                 root.TryGetProperty("generations", out var g) && g.TryGetInt32(out int planned) ? planned : 0,
-                solvedThreshold(env),
+                ConfiguredThreshold(root) ?? solvedThreshold(env),
                 status,
                 points.Count,
                 Best(points));
@@ -52,6 +52,11 @@ public static class RunFiles
     /// <summary>The best evaluation return among <paramref name="points"/>.</summary>
     public static double? Best(IEnumerable<GenerationPoint> points) =>
         points.Select(p => p.EvalReturn).Where(e => e is not null).DefaultIfEmpty(null).Max();
+
+    // A run's config.json may set its own (evaluation.threshold, e.g. a paper's target rather than Gymnasium's).
+    private static double? ConfiguredThreshold(JsonElement root) =>
+        root.TryGetProperty("evaluation", out var s) && s.ValueKind == JsonValueKind.Object &&
+        s.TryGetProperty("threshold", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 
     private static string? Text(JsonElement root, string section, string key) =>
         root.TryGetProperty(section, out var s) && s.ValueKind == JsonValueKind.Object && s.TryGetProperty(key, out var v)

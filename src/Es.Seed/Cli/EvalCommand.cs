@@ -65,7 +65,7 @@ public static class EvalCommand
             returns[episode] = problem.Run(theta, SeedMixer.Derive(config.Seed, 5, episode), filter, null).Return;
             return problem;
         }, _ => { });
-        var threshold = ProblemFactory.Create(config).SolvedThreshold;
+        var threshold = config.Evaluation.SolvedThreshold(ProblemFactory.Create(config).SolvedThreshold);
         var c = CultureInfo.InvariantCulture;
         double mean = returns.Average();
         await output.Out.WriteLineAsync(

@@ -86,7 +86,7 @@ internal sealed class LiveDashboard : IAsyncDisposable
     public IRunObserver Observer(RunCheckpoints checkpoints, Action<string> warn) => new DashboardObserver(Live, checkpoints, warn);
 
     private static RunInfo Info(TrainingConfig config, RunDirectory run) =>
-        new(run.RunId, config.Env.Name, config.Strategy.Name, config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), config.Generations, SolvedThresholds.Of(config.Env.Name), "running", 0, null);
+        new(run.RunId, config.Env.Name, config.Strategy.Name, config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), config.Generations, config.Evaluation.Threshold ?? SolvedThresholds.Of(config.Env.Name), "running", 0, null);
 
     /// <summary>The run ended and its summary is written: show its status and the pool's totals.</summary>
     public void Finished(RunSummary summary, RunDirectory run)

@@ -165,4 +165,35 @@ public sealed class ConfigLoaderTests
         Assert.Equal(ConfigWriter.Hash(original), ConfigWriter.Hash(reloaded));
         Assert.Equal([4], reloaded.Policy.Hidden);
     }
+    [Fact]
+    public void Load_StartAndThreshold_UnsetByDefault_SetWhenGiven_RoundTrip()
+    {
+        var unset = ConfigLoader.Load("{}", "cfg.json");
+        Assert.Null(unset.Env.Start);
+        Assert.Null(unset.Evaluation.Threshold);
+        Assert.Equal(475.0, unset.Evaluation.SolvedThreshold(475.0));
+
+        var set = ConfigLoader.Load("{\"env\": {\"name\": \"rosenbrock\", \"start\": 0.5}}", "cfg.json", ["evaluation.threshold=-1e-10"]);
+        Assert.Equal(0.5, set.Env.Start);
+        Assert.Equal(-1e-10, set.Evaluation.SolvedThreshold(-1e-2));
+        var reloaded = ConfigLoader.Load(ConfigWriter.ToJson(set), "config.json");
+        Assert.Equal(0.5, reloaded.Env.Start);
+        Assert.Equal(-1e-10, reloaded.Evaluation.Threshold);
+        Assert.NotEqual(ConfigWriter.Hash(unset), ConfigWriter.Hash(ConfigLoader.Load("{}", "cfg.json", ["evaluation.threshold=475"])));
+    }
+
+    [Fact]
+    public void Load_StartForAnEnvironment_RejectedNamingTheFunctions()
+    {
+        var e = Fails("{\"env\": {\"name\": \"CartPole-v1\", \"start\": 0}}");
+        Assert.Equal("env.start", e.Key);
+        Assert.Contains("only for a black-box function", e.Message, StringComparison.Ordinal);
+        Assert.Contains("rosenbrock", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"env\": {\"name\": \"sphere\", \"start\": \"zero\"}}", "env.start")]
+    [InlineData("{\"env\": {\"name\": \"sphere\", \"start\": 1e7}}", "env.start")]
+    [InlineData("{\"evaluation\": {\"threshold\": true}}", "evaluation.threshold")]
+    public void Load_StartOrThresholdNotANumber_NamesTheKey(string json, string key) => Assert.Equal(key, Fails(json).Key);
 }

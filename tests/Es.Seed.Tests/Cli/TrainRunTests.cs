@@ -73,4 +73,29 @@ public sealed class TrainRunTests : IDisposable
         Assert.Equal(9UL, config.GetProperty("seed").GetUInt64());
         Assert.Equal(2, CliRunner.ReadJson(Path.Combine(runDir, "summary.json")).GetProperty("generations_completed").GetInt32());
     }
+    [Fact]
+    public async Task Train_EvaluationThreshold_SolvedAtTheConfiguredTarget()
+    {
+        var path = _cli.Write("q.json", """
+            { "seed": 1, "generations": 300, "env": { "name": "quadratic" },
+              "strategy": { "population": 50, "sigma": 0.1, "shaping": "z_score", "l2": 0 },
+              "optimizer": { "name": "sgd", "learning_rate": 0.05 },
+              "noise": { "table_size": 1048576 }, "evaluation": { "every": 1, "episodes": 1 } }
+            """);
+        async Task<int> SolvedAt(string name, params string[] set)
+        {
+            var runDir = Path.Combine(_cli.Root, name);
+            Assert.Equal(0, await _cli.RunAsync(["train", path, "--run-dir", runDir, .. set]));
+            var summary = CliRunner.ReadJson(Path.Combine(runDir, "summary.json"));
+            Assert.True(summary.GetProperty("solved").GetBoolean(), name);
+            return summary.GetProperty("solved_generation").GetInt32();
+        }
+
+        int own = await SolvedAt("own");
+        int looser = await SolvedAt("looser", "--set", "evaluation.threshold=-1e3");
+        int stricter = await SolvedAt("stricter", "--set", "evaluation.threshold=-1e-6");
+
+        Assert.True(looser < own, $"f <= 1e3 solved at {looser}, the function's own target at {own}");
+        Assert.True(stricter > own, $"f <= 1e-6 solved at {stricter}, the function's own target at {own}");
+    }
 }
