@@ -46,7 +46,7 @@ public static class NodeWork
         var config = replica.Config;
         var noise = replica.Noise;
         var evaluatorProps = EvaluatorActor.Props(
-            () => new CandidateEvaluator(ProblemFactory.Create(config), noise, config.Seed, config.Strategy.EpisodesPerCandidate),
+            () => new CandidateEvaluator(ProblemFactory.Create(config), noise, config.Seed, config.Strategy.EpisodesPerCandidate, config.Strategy.RewardShift),
             EvaluatorSupervision.Settings(config));
         await host.SpawnAsync(
             EvaluatorPoolActor.Props(fabric, workers, (_, _) => evaluatorProps, EvaluatorSupervision.Restarts(config.Supervision), statistics, PoolSettings.From(config.Supervision)),

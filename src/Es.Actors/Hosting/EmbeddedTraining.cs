@@ -124,7 +124,7 @@ public static class EmbeddedTraining
         using var unsubscribe = new OnDispose(() => host.TopLevelFailure -= finished.Fail);
         var settings = EvaluatorSupervision.Settings(config);
         var evaluatorProps = EvaluatorActor.Props(
-            () => new CandidateEvaluator(createProblem(), table, config.Seed, config.Strategy.EpisodesPerCandidate),
+            () => new CandidateEvaluator(createProblem(), table, config.Seed, config.Strategy.EpisodesPerCandidate, config.Strategy.RewardShift),
             settings);
         var pool = await host.SpawnAsync(
             EvaluatorPoolActor.Props(fabric, evaluators, (_, _) => evaluatorProps, EvaluatorSupervision.Restarts(config.Supervision), statistics, PoolSettings.From(config.Supervision)),

@@ -154,6 +154,7 @@ public static partial class ConfigLoader
             Shaping = s.Choice("shaping", d.Shaping, Shapings),
             L2 = s.Double("l2", d.L2, 0, 1e6),
             EpisodesPerCandidate = s.Int("episodes_per_candidate", d.EpisodesPerCandidate, 1, 100_000),
+            RewardShift = s.Double("reward_shift", d.RewardShift, -1e6, 1e6),
             CenterLearningRate = s.Double("center_learning_rate", d.CenterLearningRate, 0, 1e6, minExclusive: true),
             StdevLearningRate = s.Double("stdev_learning_rate", d.StdevLearningRate, 0, 1e6),
             StdevMaxChange = s.Double("stdev_max_change", d.StdevMaxChange, 0, 1, minExclusive: true),

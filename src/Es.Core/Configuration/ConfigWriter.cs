@@ -51,6 +51,7 @@ public static class ConfigWriter
                 ["shaping"] = config.Strategy.Shaping,
                 ["l2"] = config.Strategy.L2,
                 ["episodes_per_candidate"] = config.Strategy.EpisodesPerCandidate,
+                ["reward_shift"] = config.Strategy.RewardShift,
                 ["center_learning_rate"] = config.Strategy.CenterLearningRate,
                 ["stdev_learning_rate"] = config.Strategy.StdevLearningRate,
                 ["stdev_max_change"] = config.Strategy.StdevMaxChange,

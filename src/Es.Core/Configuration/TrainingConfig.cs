@@ -116,6 +116,9 @@ public sealed record StrategyOptions
 
     /// <summary>Episodes averaged per candidate.</summary>
     public int EpisodesPerCandidate { get; init; } = 1;
+
+    /// <summary>Subtracted from every training step's reward (not from evaluation returns); 0 = none.</summary>
+    public double RewardShift { get; init; }
 }
 
 /// <summary>The <c>optimizer</c> section.</summary>

@@ -16,6 +16,7 @@ public sealed class CandidateEvaluator
     private readonly NoiseTable _noise;
     private readonly ulong _runSeed;
     private readonly int _episodes;
+    private readonly double _rewardShift;
     private readonly float[] _perturbed;
 
     /// <summary>Creates an evaluator.</summary>
@@ -23,7 +24,11 @@ public sealed class CandidateEvaluator
     /// <param name="noise">The shared noise table.</param>
     /// <param name="runSeed">The run seed candidates' seeds derive from.</param>
     /// <param name="episodesPerCandidate">Episodes averaged per candidate.</param>
-    public CandidateEvaluator(IProblem problem, NoiseTable noise, ulong runSeed, int episodesPerCandidate)
+    /// <param name="rewardShift">
+    /// Subtracted from each step's reward in a candidate's return (not the evaluation's): a task's
+    /// survival bonus taken out, as ARS does, so that standing still no longer scores.
+    /// </param>
+    public CandidateEvaluator(IProblem problem, NoiseTable noise, ulong runSeed, int episodesPerCandidate, double rewardShift = 0)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(noise);
@@ -32,13 +37,14 @@ public sealed class CandidateEvaluator
         _noise = noise;
         _runSeed = runSeed;
         _episodes = episodesPerCandidate;
+        _rewardShift = rewardShift;
         _perturbed = new float[problem.ParameterCount];
     }
 
     /// <summary>The problem being scored.</summary>
     public IProblem Problem => _problem;
 
-    /// <summary>Scores candidate <paramref name="candidate"/>: the mean return over its episodes, and total steps.</summary>
+    /// <summary>Scores candidate <paramref name="candidate"/>: the mean (shifted) return over its episodes, and total steps.</summary>
     /// <param name="view">The generation's θ, filter and σ.</param>
     /// <param name="candidate">The candidate's name.</param>
     /// <param name="statistics">When not null, receives the raw observations of its rollouts.</param>
@@ -60,7 +66,7 @@ public sealed class CandidateEvaluator
         for (int episode = 0; episode < _episodes; episode++)
         {
             var outcome = _problem.Run(_perturbed, CandidateSeeds.EpisodeSeed(_runSeed, candidate, episode), view.Filter, statistics);
-            total += outcome.Return;
+            total += outcome.Return - (_rewardShift * outcome.Steps);
             steps += outcome.Steps;
         }
 

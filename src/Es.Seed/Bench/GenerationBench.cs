@@ -112,7 +112,7 @@ internal static class GenerationBench
     {
         var session = new TrainingSession(config, noise, ProblemFactory.Create(config));
         var episodes = new TimedProblem.Counter();
-        var evaluator = new CandidateEvaluator(new TimedProblem(ProblemFactory.Create(config), episodes), noise, config.Seed, config.Strategy.EpisodesPerCandidate);
+        var evaluator = new CandidateEvaluator(new TimedProblem(ProblemFactory.Create(config), episodes), noise, config.Seed, config.Strategy.EpisodesPerCandidate, config.Strategy.RewardShift);
         var settings = new EvaluatorSettings(config.Seed, config.ObsNorm.Enabled ? config.ObsNorm.Fraction : 0);
         var times = default(BareTimes);
         long evaluation = 0, aggregation = 0, update = 0, steps = 0;

@@ -25,7 +25,7 @@ internal static class RolloutBench
     {
         var noise = new NoiseTable(config.Noise.TableSize, config.Noise.Seed);
         var problem = ProblemFactory.Create(config);
-        var evaluator = new CandidateEvaluator(problem, noise, config.Seed, config.Strategy.EpisodesPerCandidate);
+        var evaluator = new CandidateEvaluator(problem, noise, config.Seed, config.Strategy.EpisodesPerCandidate, config.Strategy.RewardShift);
         var theta = new float[problem.ParameterCount];
         problem.Initialize(theta, SeedMixer.Derive(config.Seed, 0));
 
