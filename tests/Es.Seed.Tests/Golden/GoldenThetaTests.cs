@@ -49,10 +49,15 @@ public sealed class GoldenThetaTests : IDisposable
     [InlineData("swimmer", "68d7346d9853518994ebf4f3f9f61b5109abdc0b1bc2825d4f69b262d05736ee")]
     [InlineData("swimmer-ars", "89c1f5c32bbeb17c68f7efba210b2fab8c7bf8c88b07add4bb6fcf1d139be68c")]
     [InlineData("hopper", "3050c6342d49e004e12e622b7b995881fc331a3d4a3fc98f5313293800a2d67a")]
+    [InlineData("hopper-ars", "5ee3267e686d190d420ed18ed4b45565189ca55ce4a755f7cc1e18ff4575b23b")]
     [InlineData("half-cheetah", "407c667ca957c6a930c1495797f4ddb8f44e394560a3b12ae7696365c5f5d41f")]
+    [InlineData("half-cheetah-ars", "6432ebaded01c13798ff63ff8affe6a00d765107e15ce28b40706ea7f18de16e")]
     [InlineData("walker2d", "71b9b5ce61299c669cf182576282768f5f826127f855d29a217f23857462ecad")]
+    [InlineData("walker2d-ars", "4412cdddeba84a5c37cd4770d78c6062ba7b4f10d1f0135c76c9a0519442e262")]
     [InlineData("ant", "44add8a608d9d47cdff992a97d5c4cd72ac79cbcd0ce86768bc93e3b48cebd59")]
+    [InlineData("ant-ars", "905ddc75d7a703e3a9e7b5334e43690bbf5f5fae3b9183dbd0434e75e1dbaa09")]
     [InlineData("humanoid", "137c75f5a4481623c3a1919e75c971cd2d5b8bd0eed4f006f5738e9200b30295")]
+    [InlineData("humanoid-ars", "673356e2ac75af15825603312c6d6032a53b6d12349cc7f382f498024bc7b511")]
     public async Task Train_MuJoCoConfigShrunk_RecordedThetaHash(string config, string expectedHash)
     {
         var summary = await TrainAsync(config, 2, "--workers", "2", "--set", "strategy.population=8", "--set", "evaluation.episodes=1");
