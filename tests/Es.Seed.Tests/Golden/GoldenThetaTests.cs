@@ -47,7 +47,7 @@ public sealed class GoldenThetaTests : IDisposable
     [InlineData("inverted-pendulum", "440513a253aa99dc3e738703ee4eec1dfca3ef94709c7cab93540be0c2486c01")]
     [InlineData("inverted-double-pendulum", "247643010d132362a07001c9f13eec4edcc08a98c92a196aee07d8803672a11f")]
     [InlineData("swimmer", "68d7346d9853518994ebf4f3f9f61b5109abdc0b1bc2825d4f69b262d05736ee")]
-    [InlineData("swimmer-ars", "89c1f5c32bbeb17c68f7efba210b2fab8c7bf8c88b07add4bb6fcf1d139be68c")]
+    [InlineData("swimmer-ars", "daf16ae0635ff4470e0d3aea81ca1e297e159ceb48a7c6a2a7976a9384faa9f0")]
     [InlineData("hopper", "3050c6342d49e004e12e622b7b995881fc331a3d4a3fc98f5313293800a2d67a")]
     [InlineData("hopper-ars", "5ee3267e686d190d420ed18ed4b45565189ca55ce4a755f7cc1e18ff4575b23b")]
     [InlineData("half-cheetah", "407c667ca957c6a930c1495797f4ddb8f44e394560a3b12ae7696365c5f5d41f")]
