@@ -26,6 +26,19 @@
 
   async function loadRun(id) {
     const view = await getJson("/api/runs/" + encodeURIComponent(id));
+    // Points streamed while this answer was on its way are newer than it: keep them, or the
+    // answer would take them off the curve ("reset" and "run" drop what is held first).
+    const held = state.data.get(id);
+    if (held && held.points && view.points) {
+      const last = view.points.length ? view.points[view.points.length - 1].generation : -1;
+      held.points.filter((p) => p.generation > last).forEach((p) => {
+        view.points.push(p);
+        if (p.eval_return !== null && (view.info.best_eval_return === null || p.eval_return > view.info.best_eval_return)) {
+          view.info.best_eval_return = p.eval_return;
+        }
+      });
+      view.info.generations = view.points.length;
+    }
     state.data.set(id, view);
   }
 
@@ -204,8 +217,8 @@
       const asked = nodesSeen;
       getJson("/api/nodes").then((nodes) => { if (asked === nodesSeen) renderNodes(nodes); }).catch(show);
     });
-    events.addEventListener("run", () => reloadAll().catch(show));
-    events.addEventListener("reset", () => reloadAll().catch(show));
+    events.addEventListener("run", () => { state.data.clear(); reloadAll().catch(show); });
+    events.addEventListener("reset", () => { state.data.clear(); reloadAll().catch(show); });
     events.addEventListener("point", (e) => livePoint(JSON.parse(e.data)));
     events.addEventListener("nodes", (e) => { nodesSeen++; renderNodes(JSON.parse(e.data)); });
     events.addEventListener("status", (e) => {
