@@ -31,13 +31,7 @@
     const held = state.data.get(id);
     if (held && held.points && view.points) {
       const last = view.points.length ? view.points[view.points.length - 1].generation : -1;
-      held.points.filter((p) => p.generation > last).forEach((p) => {
-        view.points.push(p);
-        if (p.eval_return !== null && (view.info.best_eval_return === null || p.eval_return > view.info.best_eval_return)) {
-          view.info.best_eval_return = p.eval_return;
-        }
-      });
-      view.info.generations = view.points.length;
+      held.points.filter((p) => p.generation > last).forEach((p) => appendPoint(view, p));
     }
     state.data.set(id, view);
   }
@@ -193,12 +187,16 @@
     if (!run) return;
     const last = run.points.length ? run.points[run.points.length - 1].generation : -1;
     if (point.generation <= last) return; // already in the run read after the stream opened
+    appendPoint(run, point);
+    schedule();
+  }
+
+  function appendPoint(run, point) {
     run.points.push(point);
     if (point.eval_return !== null && (run.info.best_eval_return === null || point.eval_return > run.info.best_eval_return)) {
       run.info.best_eval_return = point.eval_return;
     }
     run.info.generations = run.points.length;
-    schedule();
   }
 
   async function reloadAll() {
