@@ -160,6 +160,8 @@ public static partial class ConfigLoader
             StdevMaxChange = s.Double("stdev_max_change", d.StdevMaxChange, 0, 1, minExclusive: true),
             TopDirections = s.Int("top_directions", d.TopDirections, 0, 5_000_000),
             Truncation = s.Int("truncation", d.Truncation, 1, 10_000_000),
+            SigmaDecay = s.Double("sigma_decay", d.SigmaDecay, 0, 1, minExclusive: true),
+            SigmaLimit = s.Double("sigma_limit", d.SigmaLimit, 0, 1e6),
         };
         if (options.Population % 2 != 0 && MirroredStrategies.Contains(options.Name))
         {
@@ -169,6 +171,17 @@ public static partial class ConfigLoader
         if (options.Name == "ga" && options.Truncation > options.Population)
         {
             throw s.Error("truncation", $"expected at most the population ({options.Population}), got {options.Truncation}");
+        }
+
+        // Only the GA follows a schedule: anywhere else the keys would be silently ignored.
+        if (options.Name != "ga" && (options.SigmaDecay != d.SigmaDecay || options.SigmaLimit != d.SigmaLimit))
+        {
+            throw s.Error(options.SigmaDecay != d.SigmaDecay ? "sigma_decay" : "sigma_limit", $"only the ga decays its sigma; {options.Name} keeps a fixed or self-adapted one");
+        }
+
+        if (options.SigmaLimit > options.Sigma)
+        {
+            throw s.Error("sigma_limit", $"expected at most sigma ({options.Sigma}), got {options.SigmaLimit}");
         }
 
         s.RejectUnknown();

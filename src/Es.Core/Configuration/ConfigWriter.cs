@@ -57,6 +57,8 @@ public static class ConfigWriter
                 ["stdev_max_change"] = config.Strategy.StdevMaxChange,
                 ["top_directions"] = config.Strategy.TopDirections,
                 ["truncation"] = config.Strategy.Truncation,
+                ["sigma_decay"] = config.Strategy.SigmaDecay,
+                ["sigma_limit"] = config.Strategy.SigmaLimit,
             },
             ["optimizer"] = new JsonObject
             {

@@ -108,6 +108,12 @@ public sealed record StrategyOptions
     /// <summary>GA: T, the parents kept by truncation selection.</summary>
     public int Truncation { get; init; } = 20;
 
+    /// <summary>GA: the mutation power's factor per generation (1 = Such et al.'s fixed σ).</summary>
+    public double SigmaDecay { get; init; } = 1;
+
+    /// <summary>GA: the floor of the decaying mutation power.</summary>
+    public double SigmaLimit { get; init; }
+
     /// <summary><c>centered_ranks</c>, <c>z_score</c> or <c>raw</c>.</summary>
     public string Shaping { get; init; } = "centered_ranks";
 

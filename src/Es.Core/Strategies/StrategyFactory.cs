@@ -57,7 +57,7 @@ public static class StrategyFactory
             CmaEs.StrategyName => new CmaEs(theta, s.Population, s.Sigma, noise, config.Seed),
             SepCmaEs.StrategyName => new SepCmaEs(theta, s.Population, s.Sigma, noise, config.Seed),
             Ars.StrategyName => new Ars(d, s.Population, s.Sigma, s.TopDirections, optimizer, noise, config.Seed),
-            SeedGenomeGa.StrategyName => new SeedGenomeGa(theta, s.Population, s.Sigma, s.Truncation, noise, config.Seed),
+            SeedGenomeGa.StrategyName => new SeedGenomeGa(theta, s.Population, new MutationPower(s.Sigma, s.SigmaDecay, s.SigmaLimit), s.Truncation, noise, config.Seed),
             _ => throw new ConfigException("config", "strategy.name", $"unknown strategy \"{s.Name}\"; known: {string.Join(", ", ConfigLoader.Strategies)}"),
         };
     }

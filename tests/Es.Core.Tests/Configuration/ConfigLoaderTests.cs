@@ -91,6 +91,11 @@ public sealed class ConfigLoaderTests
     [InlineData("{\"policy\": {\"hidden\": [0]}}", "policy.hidden")]
     [InlineData("{\"seed\": -1}", "seed")]
     [InlineData("{\"evaluation\": {\"stop_when_solved\": 1}}", "evaluation.stop_when_solved")]
+    [InlineData("{\"strategy\": {\"name\": \"ga\", \"sigma_decay\": 0}}", "strategy.sigma_decay")]
+    [InlineData("{\"strategy\": {\"name\": \"ga\", \"sigma_decay\": 1.5}}", "strategy.sigma_decay")]
+    [InlineData("{\"strategy\": {\"name\": \"ga\", \"sigma\": 0.1, \"sigma_limit\": 0.2}}", "strategy.sigma_limit")]
+    [InlineData("{\"strategy\": {\"name\": \"openai-es\", \"sigma_decay\": 0.99}}", "strategy.sigma_decay")]
+    [InlineData("{\"strategy\": {\"name\": \"cma-es\", \"sigma_limit\": 0.01}}", "strategy.sigma_limit")]
     public void Load_OutOfRange_NamesTheKey(string json, string key) => Assert.Equal(key, Fails(json).Key);
 
     [Fact]

@@ -41,13 +41,7 @@ public class StrategyContractTests
         restoredOptimizer.Import(optimizer.Export());
         var state = original.Export();
         restored.Import(state, restoredTheta);
-        for (int g = 5; g < 10; g++)
-        {
-            var rewards = StrategyHarness.Score(original, g, theta, sphere);
-            Assert.Equal(rewards, StrategyHarness.Score(restored, g, restoredTheta, sphere));
-            original.Tell(g, rewards, theta);
-            restored.Tell(g, rewards, restoredTheta);
-        }
+        StrategyHarness.ContinueSideBySide(original, theta, restored, restoredTheta, sphere, 5, 10);
 
         Assert.Equal(theta, restoredTheta);
         Assert.Equal(Serialize(original.Export()), Serialize(restored.Export()));

@@ -64,6 +64,22 @@ internal static class StrategyHarness
         return rewards;
     }
 
+    /// <summary>
+    /// Steps a strategy and its restored copy side by side over generations
+    /// [<paramref name="first"/>, <paramref name="last"/>), asserting that both score the same
+    /// candidates every generation.
+    /// </summary>
+    public static void ContinueSideBySide(IEvolutionStrategy original, float[] theta, IEvolutionStrategy restored, float[] restoredTheta, IObjectiveFunction function, int first, int last)
+    {
+        for (int g = first; g < last; g++)
+        {
+            var rewards = Score(original, g, theta, function);
+            Assert.Equal(rewards, Score(restored, g, restoredTheta, function));
+            original.Tell(g, rewards, theta);
+            restored.Tell(g, rewards, restoredTheta);
+        }
+    }
+
     /// <summary>Runs until f(θ) ≤ <paramref name="target"/> or the generations run out; returns the generations used (−1 when not reached).</summary>
     public static int Solve(IEvolutionStrategy strategy, float[] theta, IObjectiveFunction function, double target, int generations)
     {

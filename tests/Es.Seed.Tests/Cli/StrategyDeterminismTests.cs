@@ -12,11 +12,14 @@ public sealed class StrategyDeterminismTests : IDisposable
 {
     private const int Generations = 12;
 
+    // The GA with a decaying σ keeps a genome entry per generation; its snapshots must rebuild too.
+    private const string DecayingGa = "ga with sigma_decay";
+
     private readonly CliRunner _cli = new();
 
     public void Dispose() => _cli.Dispose();
 
-    public static TheoryData<string> Strategies() => [.. Es.Core.Configuration.ConfigLoader.Strategies];
+    public static TheoryData<string> Strategies() => [.. Es.Core.Configuration.ConfigLoader.Strategies, DecayingGa];
 
     [Theory]
     [MemberData(nameof(Strategies))]
@@ -34,7 +37,7 @@ public sealed class StrategyDeterminismTests : IDisposable
 
         Assert.Equal(Hash(one), Hash(two));
         Assert.Equal(Hash(one), Hash(resumed));
-        Assert.Equal(strategy, CliRunner.ReadJson(Path.Combine(one, "summary.json")).GetProperty("strategy").GetString());
+        Assert.Equal(strategy == DecayingGa ? "ga" : strategy, CliRunner.ReadJson(Path.Combine(one, "summary.json")).GetProperty("strategy").GetString());
     }
 
     [Theory]
@@ -73,15 +76,17 @@ public sealed class StrategyDeterminismTests : IDisposable
         // Episodes end at 100 steps, so no run is ever solved (resume refuses to go on with a
         // solved run) and every run goes the full distance.
         bool mirrored = Es.Core.Configuration.ConfigLoader.MirroredStrategies.Contains(strategy);
+        string name = strategy == DecayingGa ? "ga" : strategy;
+        string schedule = strategy == DecayingGa ? ", \"sigma_decay\": 0.8, \"sigma_limit\": 0.02" : string.Empty;
         string optimizer = strategy switch
         {
             "pgpe" => """{ "name": "clipup", "learning_rate": 0.1 }""",
             "ars" => """{ "name": "sgd", "learning_rate": 0.02, "momentum": 0 }""",
             _ => """{ "name": "adam", "learning_rate": 0.03 }""",
         };
-        return _cli.Write($"{strategy}.json", $$"""
+        return _cli.Write($"{name}{(schedule.Length > 0 ? "-decaying" : string.Empty)}.json", $$"""
             { "seed": 3, "generations": {{Generations}}, "env": { "name": "CartPole-v1", "max_steps": 100 }, "policy": { "hidden": [4] },
-              "strategy": { "name": "{{strategy}}", "population": {{(mirrored ? 16 : 15)}}, "sigma": 0.1, "truncation": 4, "top_directions": 4 },
+              "strategy": { "name": "{{name}}", "population": {{(mirrored ? 16 : 15)}}, "sigma": 0.1, "truncation": 4, "top_directions": 4{{schedule}} },
               "optimizer": {{optimizer}}, "noise": { "table_size": 1048576 }, "obs_norm": { "fraction": 0.2 },
               "evaluation": { "every": 4, "episodes": 4, "stop_when_solved": false },
               "persistence": { "snapshot_every": 3 }, "supervision": { "task_deadline_seconds": 2 }, "chaos": { "evaluator_hang_rate": {{hangRate.ToString(CultureInfo.InvariantCulture)}} } }
