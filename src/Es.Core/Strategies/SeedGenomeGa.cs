@@ -101,6 +101,7 @@ public sealed class SeedGenomeGa : IEvolutionStrategy
         }
 
         int keep = Math.Max(1, Math.Min(_truncation, finite));
+        float sigma = _power.At(generation);
         var genomes = new int[keep][];
         var parents = new float[keep][];
         for (int i = 0; i < keep; i++)
@@ -117,7 +118,7 @@ public sealed class SeedGenomeGa : IEvolutionStrategy
             int offset = GenomeRecipe.MutationOffset(_runSeed, name, _noise, Dimension);
             genomes[i] = [.. _genomes[parent], offset];
             parents[i] = new float[Dimension];
-            CandidateEvaluator.Perturb(_parents[parent], _noise.Slice(offset, Dimension), _power.At(generation), parents[i]);
+            CandidateEvaluator.Perturb(_parents[parent], _noise.Slice(offset, Dimension), sigma, parents[i]);
         }
 
         _genomes = genomes;
